@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { StackError } from "@llama-stack-ts/api";
+import { STACK_VERSION } from "@llama-stack-ts/server";
+import { listApisCommand } from "./commands/list-apis.ts";
+import { listProvidersCommand } from "./commands/list-providers.ts";
+import { runCommand } from "./commands/run.ts";
+import { listDistributions } from "./resolve-config.ts";
+
+const USAGE = `llama-stack-ts ${STACK_VERSION}: the Llama Stack in TypeScript
+
+Usage:
+  llama-stack-ts run [config.yaml | distribution] [--port N] [--host H] [--data-dir DIR]
+  llama-stack-ts list-apis
+  llama-stack-ts list-providers [api]
+  llama-stack-ts --version
+
+Distributions: ${listDistributions().join(", ")} (default: default)
+Environment: LLAMA_STACK_PORT (default 8321), LLAMA_STACK_TS_DATA_DIR, LLAMA_STACK_TS_HOME,
+             LLAMA_STACK_LOG_LEVEL (debug|info|warn|error), LLAMA_STACK_LOG_FORMAT (json|pretty)`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: "string", short: "p" },
+      host: { type: "string" },
+      "data-dir": { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) return print(STACK_VERSION);
+  if (values.help || !command) return print(USAGE);
+  switch (command) {
+    case "run": {
+      const port = values.port ?? process.env.LLAMA_STACK_PORT;
+      if (port !== undefined && !/^\d+$/.test(port))
+        throw new UsageError(`--port must be a number, got '${port}'`);
+      await runCommand({
+        target: rest[0],
+        port: port === undefined ? undefined : Number(port),
+        host: values.host,
+        dataDir: values["data-dir"],
+      });
+      return -1; // keep serving
+    }
+    case "list-apis":
+      return print(listApisCommand());
+    case "list-providers":
+      return print(listProvidersCommand(rest[0]));
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+class UsageError extends Error {}
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (StackError.isInstance(error)) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,31 @@
+import type { CallOptions } from "./call-options.ts";
+import type { ProviderInstance } from "./provider-module.ts";
+
+export interface VectorChunk {
+  chunkId: string;
+  content: string;
+  embedding: number[];
+  metadata: Record<string, unknown>;
+}
+
+export interface VectorQuery {
+  embedding?: number[];
+  text?: string;
+  mode: "vector" | "keyword" | "hybrid";
+  k: number;
+  scoreThreshold?: number;
+  filters?: Record<string, unknown>;
+  ranker?: { type: "rrf"; impactFactor: number } | { type: "weighted"; alpha: number };
+}
+
+/** Chunk storage and search for one or more vector stores. */
+export interface VectorIoProvider extends ProviderInstance {
+  createStore(store: { id: string; dimension: number }, options: CallOptions): Promise<void>;
+  deleteStore(storeId: string, options: CallOptions): Promise<void>;
+  insert(storeId: string, chunks: VectorChunk[], options: CallOptions): Promise<void>;
+  query(
+    storeId: string,
+    query: VectorQuery,
+    options: CallOptions,
+  ): Promise<{ chunks: VectorChunk[]; scores: number[] }>;
+}

@@ -1,0 +1,3 @@
+export * from "./shield.ts";
+export * from "./tool-group.ts";
+export * from "./vector-store-resource.ts";

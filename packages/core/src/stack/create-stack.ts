@@ -1,0 +1,87 @@
+import type { Logger } from "@llama-stack-ts/api";
+import { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
+import type { RunConfig } from "../config/run-config-schema.ts";
+import { createLogger } from "../logging/create-logger.ts";
+import type { ProviderRegistry } from "../registry/provider-registry.ts";
+import { ModelsTable } from "../routing/models-table.ts";
+import { createShieldsTable } from "../routing/shields-table.ts";
+import { createToolGroupsTable } from "../routing/tool-groups-table.ts";
+import { createVectorStoresTable } from "../routing/vector-stores-table.ts";
+import { openDatabase } from "../storage/open-database.ts";
+import { selectBackend } from "../storage/select-backend.ts";
+import { instantiateProviders } from "./instantiate-providers.ts";
+import { ProviderSet } from "./provider-set.ts";
+import { refreshModels, registerConfiguredResources } from "./register-configured-resources.ts";
+import type { Stack, StackTables } from "./stack.ts";
+
+export interface CreateStackOptions {
+  config: RunConfig;
+  registry: ProviderRegistry;
+  /** Distribution data directory (embedded database, provider files); null = in memory. */
+  dataDir: string | null;
+  /** Directory relative `module:` paths resolve against (the config file's). */
+  baseDir?: string;
+  logger?: Logger;
+}
+
+/** Start-up: storage and migrations, providers, config resources, model discovery. */
+export async function createStack(options: CreateStackOptions): Promise<Stack> {
+  const { config, registry, dataDir } = options;
+  const logger = options.logger ?? createLogger();
+  const distroName = config.distro_name ?? config.image_name ?? "custom";
+  const backend = selectBackend(config.storage);
+  const database = await openDatabase(backend, dataDir);
+  const routers = new Map<string, unknown>();
+  let providers: ProviderSet | undefined;
+  try {
+    providers = new ProviderSet(
+      await instantiateProviders({
+        config,
+        registry,
+        baseDir: options.baseDir ?? process.cwd(),
+        dataDir,
+        logger,
+        routers,
+      }),
+    );
+    const inferenceIds = providers.byApi("inference").map((p) => p.providerId);
+    const tables: StackTables = {
+      models: new ModelsTable(database.db, inferenceIds),
+      shields: createShieldsTable(database.db),
+      vectorStores: createVectorStoresTable(database.db),
+      toolGroups: createToolGroupsTable(database.db),
+    };
+    await registerConfiguredResources(config, providers, tables, logger);
+    const running = providers;
+    let closing: Promise<void> | undefined;
+    return {
+      config,
+      distroName,
+      dataDir,
+      logger,
+      database,
+      providers: running,
+      tables,
+      authenticator: config.server.auth
+        ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
+        : null,
+      routers,
+      refreshModels: () => refreshModels(running, tables, logger),
+      close() {
+        closing ??= (async () => {
+          const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));
+          for (const result of results) {
+            if (result.status === "rejected")
+              logger.warn("provider shutdown failed", { error: result.reason });
+          }
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled((providers?.all ?? []).map((p) => p.instance.shutdown?.()));
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Logger, Model, Shield, ToolGroup, VectorStoreResource } from "@llama-stack-ts/api";
+import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
+import type { RunConfig } from "../config/run-config-schema.ts";
+import type { ModelsTable } from "../routing/models-table.ts";
+import type { ResourceTable } from "../routing/resource-table.ts";
+import type { Database } from "../storage/database.ts";
+import type { ProviderSet } from "./provider-set.ts";
+
+export interface StackTables {
+  models: ModelsTable;
+  shields: ResourceTable<Shield>;
+  vectorStores: ResourceTable<VectorStoreResource>;
+  toolGroups: ResourceTable<ToolGroup>;
+}
+
+/** A running Llama Stack: config, storage, providers and routing tables; no HTTP. */
+export interface Stack {
+  config: RunConfig;
+  distroName: string;
+  /** Where this distribution keeps files; null when everything is in memory. */
+  dataDir: string | null;
+  logger: Logger;
+  database: Database;
+  providers: ProviderSet;
+  tables: StackTables;
+  /** Set when `server.auth` is configured. */
+  authenticator: ApiKeyAuthenticator | null;
+  /** Routers of each API, by name; layers above core add theirs (inference, safety, …). */
+  routers: Map<string, unknown>;
+  /** Ask providers for their models again (the CLI and tests call it; upstream polls). */
+  refreshModels(): Promise<void>;
+  /** Shut providers down, then close storage. Idempotent. */
+  close(): Promise<void>;
+}
+
+export type { Model };

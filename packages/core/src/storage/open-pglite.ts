@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import type { Database } from "./database.ts";
+import { acquireDirLock } from "./dir-lock.ts";
+import { MIGRATIONS_FOLDER } from "./migrations-folder.ts";
+import { readPgliteSeed } from "./pglite-seed.ts";
+import * as schema from "./schema.ts";
+
+/** Embedded Postgres (WASM) with pgvector; `dataDir` null keeps everything in memory. */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    // PGlite has no multi-process safety: two servers on one directory would corrupt it.
+    release = await acquireDirLock(dataDir);
+  }
+  try {
+    const fresh = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
+    const seed = fresh ? await readPgliteSeed() : undefined;
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(seed ? { loadDataDir: seed } : {}),
+      extensions: { vector },
+    });
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db,
+      driver: "pglite",
+      location: dataDir ?? "memory",
+      async close() {
+        await client.close();
+        await release?.();
+      },
+    };
+  } catch (error) {
+    await release?.();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * Every routable resource (models, shields, vector stores, tool groups) in one table: the routing
+ * tables differ only in `type` and in the shape of `body`, which the api package validates.
+ */
+export const registryResources = pgTable(
+  "registry_resources",
+  {
+    type: text("type").notNull(),
+    identifier: text("identifier").notNull(),
+    providerId: text("provider_id").notNull(),
+    providerResourceId: text("provider_resource_id"),
+    /** The principal that registered it; null = visible to every principal (config, discovery). */
+    owner: text("owner"),
+    /** `config` | `discovery` | `api`: who may replace or remove the entry. */
+    source: text("source").notNull(),
+    body: jsonb("body").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.type, t.identifier] }),
+    index("registry_resources_provider_idx").on(t.type, t.providerId),
+  ],
+);
+export type RegistryResourceRow = typeof registryResources.$inferSelect;

@@ -1,0 +1,103 @@
+import { NotFoundError, PayloadTooLargeError } from "@llama-stack-ts/api";
+import type { Stack } from "@llama-stack-ts/core";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { toErrorResponse } from "./errors/error-response.ts";
+import { authenticate } from "./middleware/authenticate.ts";
+import { clientVersion } from "./middleware/client-version.ts";
+import { corsFromConfig } from "./middleware/cors-from-config.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { buildOpenApi } from "./openapi/build-openapi.ts";
+import { renderDocsPage } from "./openapi/docs-page.ts";
+import { allRoutes } from "./routes/all-routes.ts";
+import type { AppEnv } from "./routing/app-env.ts";
+import { toPathRegExp } from "./routing/hono-path.ts";
+import { mountRoutes } from "./routing/mount-routes.ts";
+import type { RouteSpec } from "./routing/route-spec.ts";
+import { API_VERSION } from "./version.ts";
+
+export interface StackApp {
+  app: Hono<AppEnv>;
+  specs: readonly RouteSpec[];
+  /** Aborted on shutdown so long-running handlers (streams) can end. */
+  shutdown: AbortController;
+}
+
+/** The Hono app serving the Stack under /v1, /v1alpha and /v1beta. */
+export function createApp(stack: Stack): StackApp {
+  const app = new Hono<AppEnv>();
+  const shutdown = new AbortController();
+  const specs = allRoutes(() => specs);
+  const matchers = specs.map((spec) => ({ spec, regexp: toPathRegExp(spec.path) }));
+  const publicRoutes = new Set(specs.filter((s) => s.public).map((s) => `${s.method} ${s.path}`));
+  publicRoutes.add("GET /openapi.json").add("GET /docs").add("GET /");
+
+  app.use(requestContext(stack));
+  const cors = corsFromConfig(stack.config.server.cors);
+  if (cors) app.use(cors);
+  app.use(authenticate(stack, (method, path) => publicRoutes.has(`${method} ${path}`)));
+  app.use(clientVersion(API_VERSION));
+  app.use(
+    bodyLimit({
+      maxSize: stack.config.server.max_request_body_bytes,
+      onError: () => {
+        throw new PayloadTooLargeError(
+          `Request body is larger than the server's limit of ${stack.config.server.max_request_body_bytes} bytes (server.max_request_body_bytes).`,
+          { retryable: false },
+        );
+      },
+    }),
+  );
+
+  mountRoutes(app, specs, stack, shutdown.signal);
+
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  const document = () => {
+    openapi ??= buildOpenApi(specs);
+    return openapi;
+  };
+  app.get("/openapi.json", (c) => c.json(document()));
+  app.get("/docs", (c) => c.html(renderDocsPage(specs, document())));
+  app.get("/", (c) => c.redirect("/docs"));
+
+  app.notFound((c) => {
+    const allowed = matchers.filter((m) => m.regexp.test(c.req.path)).map((m) => m.spec.method);
+    if (allowed.length > 0) {
+      c.header("allow", [...new Set(allowed)].join(", "));
+      return c.json(
+        {
+          error: {
+            message: `Method ${c.req.method} is not allowed on ${c.req.path}; use ${[...new Set(allowed)].join(" or ")}.`,
+            type: "invalid_request_error",
+            code: "405",
+          },
+        },
+        405,
+      );
+    }
+    const error = new NotFoundError(
+      "Route",
+      `${c.req.method} ${c.req.path}`,
+      "See GET /v1/inspect/routes or /docs.",
+    );
+    const response = toErrorResponse(error);
+    return c.json(response.body, 404);
+  });
+
+  app.onError((error, c) => {
+    const response = toErrorResponse(error, {
+      vectorStoresQuirk: c.req.path.startsWith("/v1/vector_stores"),
+    });
+    const logger = c.get("logger") ?? stack.logger;
+    if (response.unexpected) logger.error("unhandled error", { error: errorDetail(error) });
+    for (const [key, value] of Object.entries(response.headers)) c.header(key, value);
+    return c.json(response.body, response.status as 400);
+  });
+
+  return { app, specs, shutdown };
+}
+
+function errorDetail(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { value: String(error) };
+}

@@ -1,0 +1,15 @@
+import type { RouteSpec } from "../routing/route-spec.ts";
+import { inspectRoutes } from "./inspect-routes.ts";
+import { modelsRoutes } from "./models-routes.ts";
+import { providersRoutes } from "./providers-routes.ts";
+
+/** Every route the server serves, in documentation order. */
+export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
+  return [
+    ...inspectRoutes("/v1", specs),
+    ...providersRoutes("/v1"),
+    ...modelsRoutes(),
+    ...inspectRoutes("/v1alpha/admin", specs),
+    ...providersRoutes("/v1alpha/admin"),
+  ];
+}

@@ -1,0 +1,59 @@
+import { ModelSchema, OpenAIModelListSchema, RegisterModelRequestSchema } from "@llama-stack-ts/api";
+import { z } from "zod";
+import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+
+const ModelIdParams = z.object({ model_id: z.string().min(1).describe("May contain '/'.") });
+
+export function modelsRoutes(): RouteSpec[] {
+  return [
+    defineRoute({
+      method: "GET",
+      path: "/v1/models",
+      api: "models",
+      summary: "List models (OpenAI shape, with Llama Stack details in custom_metadata).",
+      response: OpenAIModelListSchema,
+      handler: async ({ stack, access }) => {
+        const stored = await stack.tables.models.listStored(access);
+        return {
+          object: "list",
+          data: stored.map((s) =>
+            stack.tables.models.toOpenAI(s.resource, Math.floor(s.createdAt.getTime() / 1000)),
+          ),
+        };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/v1/models/{model_id:path}",
+      api: "models",
+      summary: "One model, Llama Stack shape. The id is `provider_id/provider_model_id` or an alias.",
+      params: ModelIdParams,
+      response: ModelSchema,
+      handler: async ({ stack, access, params }) => stack.tables.models.resolve(params.model_id, access),
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/v1/models",
+      api: "models",
+      summary: "Register a model with a provider (legacy; prefer registered_resources in the run config).",
+      deprecated: true,
+      body: RegisterModelRequestSchema,
+      response: ModelSchema,
+      handler: async ({ stack, access, body }) => stack.tables.models.registerFromApi(body, access),
+    }),
+    defineRoute({
+      method: "DELETE",
+      path: "/v1/models/{model_id:path}",
+      api: "models",
+      summary: "Unregister a model registered through the API (legacy).",
+      deprecated: true,
+      params: ModelIdParams,
+      status: 204,
+      handler: async ({ stack, access, params }) => {
+        const model = await stack.tables.models.resolve(params.model_id, access);
+        await stack.tables.models.unregister(model.identifier, access);
+        return null;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Stack } from "@llama-stack-ts/core";
+import { createApp } from "./create-app.ts";
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8321` (no `/v1`; that is llama-stack-client's base URL). */
+  url: string;
+  port: number;
+  /**
+   * Graceful stop: refuse new connections, let in-flight requests finish (up to the grace period,
+   * then abort streams and drop connections), then close providers and storage.
+   */
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+}
+
+export async function startServer(stack: Stack, options: StartServerOptions = {}): Promise<RunningServer> {
+  const { server: settings } = stack.config;
+  const { app, shutdown } = createApp(stack);
+  const tls = settings.tls_certfile && settings.tls_keyfile;
+  const host = options.host ?? settings.host;
+  const server = serve({
+    fetch: app.fetch,
+    port: options.port ?? settings.port,
+    hostname: host,
+    ...(tls
+      ? {
+          createServer: createHttpsServer,
+          serverOptions: {
+            cert: readFileSync(settings.tls_certfile!),
+            key: readFileSync(settings.tls_keyfile!),
+            ...(settings.tls_cafile ? { ca: readFileSync(settings.tls_cafile) } : {}),
+          },
+        }
+      : {}),
+  }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const displayHost = host.includes(":") ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${tls ? "https" : "http"}://${displayHost === "0.0.0.0" ? "127.0.0.1" : displayHost}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => {
+          stack.logger.warn("shutdown grace period over; aborting in-flight requests");
+          shutdown.abort();
+          server.closeAllConnections();
+        }, settings.shutdown_grace_seconds * 1000);
+        await drained;
+        clearTimeout(grace);
+        shutdown.abort();
+        await stack.close();
+      })();
+      return closing;
+    },
+  };
+}
