@@ -9,7 +9,7 @@ import { createToolGroupsTable } from "../routing/tool-groups-table.ts";
 import { createVectorStoresTable } from "../routing/vector-stores-table.ts";
 import { openDatabase } from "../storage/open-database.ts";
 import { selectBackend } from "../storage/select-backend.ts";
-import { instantiateProviders } from "./instantiate-providers.ts";
+import { instantiateProviders, planProviders } from "./instantiate-providers.ts";
 import { ProviderSet } from "./provider-set.ts";
 import { refreshModels, registerConfiguredResources } from "./register-configured-resources.ts";
 import type { Stack, StackTables } from "./stack.ts";
@@ -30,20 +30,12 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
   const logger = options.logger ?? createLogger();
   const distroName = config.distro_name ?? config.image_name ?? "custom";
   const backend = selectBackend(config.storage);
+  const planned = await planProviders(config, registry, options.baseDir ?? process.cwd());
   const database = await openDatabase(backend, dataDir);
   const routers = new Map<string, unknown>();
   let providers: ProviderSet | undefined;
   try {
-    providers = new ProviderSet(
-      await instantiateProviders({
-        config,
-        registry,
-        baseDir: options.baseDir ?? process.cwd(),
-        dataDir,
-        logger,
-        routers,
-      }),
-    );
+    providers = new ProviderSet(await instantiateProviders(planned, { dataDir, logger, routers }));
     const inferenceIds = providers.byApi("inference").map((p) => p.providerId);
     const tables: StackTables = {
       models: new ModelsTable(database.db, inferenceIds),

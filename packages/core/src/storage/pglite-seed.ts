@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 
@@ -11,8 +11,11 @@ import { vector } from "@electric-sql/pglite-pgvector";
  * from it. The seed holds no schema or data of ours; migrations run after loading it as usual.
  */
 export function pgliteSeedPath(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.LLAMA_STACK_TS_HOME || join(homedir(), ".llama-stack-ts");
-  return join(home, "cache", `pglite-seed-${pgliteVersion()}.tar.gz`);
+  // Beside the install (like other tools' node_modules/.cache), so every data dir and home shares it.
+  const dir =
+    env.LLAMA_STACK_TS_CACHE_DIR ||
+    fileURLToPath(new URL("../../node_modules/.cache/llama-stack-ts/", import.meta.url));
+  return join(dir, `pglite-seed-${pgliteVersion()}.tar.gz`);
 }
 
 export async function readPgliteSeed(env: NodeJS.ProcessEnv = process.env): Promise<Blob | undefined> {
