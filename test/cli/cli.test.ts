@@ -19,7 +19,11 @@ async function writeConfig(patch: Record<string, unknown> = {}) {
       ...config,
       providers: {
         inference: [
-          { ...entry, module: join(TEST_DIR, "fixtures/providers/fixed-catalog-inference.ts"), config: { ...(entry.config as object), ...patch } },
+          {
+            ...entry,
+            module: join(TEST_DIR, "fixtures/providers/fixed-catalog-inference.ts"),
+            config: { ...(entry.config as object), ...patch },
+          },
         ],
       },
     }),

@@ -34,7 +34,10 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
     exited,
     waitFor(text, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for '${text}'\n${out}\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for '${text}'\n${out}\n${err}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (out.includes(text)) {
             clearTimeout(timer);

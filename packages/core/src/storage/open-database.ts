@@ -2,8 +2,6 @@ import { join } from "node:path";
 import { UpstreamError } from "@llama-stack-ts/api";
 import type { StorageBackend } from "../config/run-config-schema.ts";
 import type { Database } from "./database.ts";
-import { openPglite } from "./open-pglite.ts";
-import { openPostgres } from "./open-postgres.ts";
 
 /** Open the configured backend (default: PGlite under `<dataDir>/pgdata`) and apply migrations. */
 export async function openDatabase(
@@ -12,9 +10,12 @@ export async function openDatabase(
 ): Promise<Database> {
   if (backend === null || isPglite(backend)) {
     const dir = backend?.data_dir ?? (dataDir ? join(dataDir, "pgdata") : null);
+    // Import only the driver in use: each costs start-up time.
+    const { openPglite } = await import("./open-pglite.ts");
     return openPglite(dir);
   }
   const connectionString = backend.url ?? postgresUrl(backend);
+  const { openPostgres } = await import("./open-postgres.ts");
   try {
     return await openPostgres({
       connectionString,

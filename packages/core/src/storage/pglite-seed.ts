@@ -15,7 +15,7 @@ export function pgliteSeedPath(env: NodeJS.ProcessEnv = process.env): string {
   const dir =
     env.LLAMA_STACK_TS_CACHE_DIR ||
     fileURLToPath(new URL("../../node_modules/.cache/llama-stack-ts/", import.meta.url));
-  return join(dir, `pglite-seed-${pgliteVersion()}.tar.gz`);
+  return join(dir, `pglite-seed-${pgliteVersion()}.tar`);
 }
 
 export async function readPgliteSeed(env: NodeJS.ProcessEnv = process.env): Promise<Blob | undefined> {
@@ -32,7 +32,7 @@ export async function ensurePgliteSeed(env: NodeJS.ProcessEnv = process.env): Pr
   if (await readPgliteSeed(env)) return path;
   const db = await PGlite.create({ extensions: { vector } });
   try {
-    const dump = await db.dumpDataDir("gzip");
+    const dump = await db.dumpDataDir("none");
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
