@@ -11,7 +11,7 @@ let doc: {
 
 beforeAll(async () => {
   ts = await startTestStack(catalogConfig());
-  doc = await (await fetch(`${ts.url}/openapi.json`)).json();
+  doc = (await (await fetch(`${ts.url}/openapi.json`)).json()) as typeof doc;
 });
 afterAll(async () => {
   await ts?.close();
