@@ -122,6 +122,11 @@ describe("models", () => {
       model_type: "llm",
       metadata: { context_length: 131072 },
       type: "model",
+      // The OpenAI fields ride along, so openai.models.retrieve() works as well.
+      id: "catalog/Llama-3.1-8B-Instruct",
+      object: "model",
+      created: expect.any(Number),
+      owned_by: "llama_stack",
     });
   });
 
@@ -207,5 +212,36 @@ describe("models", () => {
     const message = ((await wrongType.json()) as { error: { message: string } }).error.message;
     expect(message).toContain("body.model_id");
     expect(message).toContain("body.model_type");
+  });
+});
+
+describe("the same routes through the openai SDK's generic methods", () => {
+  it("reads inspect, providers and admin routes", async () => {
+    expect(await openai.get("/health")).toEqual({ status: "OK" });
+    expect(await openai.get("/version")).toEqual(await client.inspect.version());
+    const routes = (await openai.get("/inspect/routes", { query: { api_filter: "v1" } })) as {
+      data: unknown[];
+    };
+    expect(routes.data).toEqual(await client.routes.list({ api_filter: "v1" }));
+    const providers = (await openai.get("/providers")) as { data: { provider_id: string }[] };
+    expect(providers.data.map((p) => p.provider_id)).toEqual(["catalog"]);
+    expect(await openai.get("/providers/catalog")).toMatchObject({ provider_type: "remote::fixed-catalog" });
+    const admin = new OpenAI({ baseURL: `${ts.url}/v1alpha/admin`, apiKey: "none", maxRetries: 0 });
+    expect(await admin.get("/health")).toEqual({ status: "OK" });
+    await expect(openai.get("/providers/nope")).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
+  it("registers, retrieves and deletes a model", async () => {
+    const created = await openai.post("/models", {
+      body: { model_id: "via-openai", provider_id: "catalog" },
+    });
+    expect(created).toMatchObject({ identifier: "catalog/via-openai", type: "model" });
+    expect((await openai.models.retrieve("catalog/via-openai")).id).toBe("catalog/via-openai");
+    await openai.delete("/models/catalog/via-openai");
+    await expect(openai.models.retrieve("catalog/via-openai")).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    const conflict = await openai
+      .post("/models", { body: { model_id: "Llama-3.1-8B-Instruct" } })
+      .catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(OpenAI.ConflictError);
   });
 });

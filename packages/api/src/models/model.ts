@@ -33,6 +33,18 @@ export const OpenAIModelListSchema = z
   .object({ object: z.literal("list"), data: z.array(OpenAIModelSchema) })
   .meta({ id: "OpenAIModelList" });
 
+/**
+ * `GET /v1/models/{id}`: the Llama Stack shape (what llama-stack-client reads) plus the OpenAI
+ * fields, so `openai.models.retrieve()` works too (upstream returns only the former).
+ */
+export const ModelRetrieveResponseSchema = ModelSchema.extend({
+  id: z.string(),
+  object: z.literal("model"),
+  created: z.number().int(),
+  owned_by: z.string(),
+}).meta({ id: "ModelRetrieveResponse" });
+export type ModelRetrieveResponse = z.infer<typeof ModelRetrieveResponseSchema>;
+
 /** Legacy `POST /v1/models` body. */
 export const RegisterModelRequestSchema = z
   .object({

@@ -1,4 +1,9 @@
-import { ModelSchema, OpenAIModelListSchema, RegisterModelRequestSchema } from "@llama-stack-ts/api";
+import {
+  ModelRetrieveResponseSchema,
+  ModelSchema,
+  OpenAIModelListSchema,
+  RegisterModelRequestSchema,
+} from "@llama-stack-ts/api";
 import { z } from "zod";
 import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
 
@@ -28,8 +33,15 @@ export function modelsRoutes(): RouteSpec[] {
       api: "models",
       summary: "One model, Llama Stack shape. The id is `provider_id/provider_model_id` or an alias.",
       params: ModelIdParams,
-      response: ModelSchema,
-      handler: async ({ stack, access, params }) => stack.tables.models.resolve(params.model_id, access),
+      response: ModelRetrieveResponseSchema,
+      handler: async ({ stack, access, params }) => {
+        const models = stack.tables.models;
+        const { identifier } = await models.resolve(params.model_id, access);
+        const stored = (await models.find(identifier, access))!;
+        const created = Math.floor(stored.createdAt.getTime() / 1000);
+        const { custom_metadata: _drop, ...openai } = models.toOpenAI(stored.resource, created);
+        return { ...stored.resource, ...openai };
+      },
     }),
     defineRoute({
       method: "POST",
