@@ -31,6 +31,14 @@ async function writeConfig(patch: Record<string, unknown> = {}) {
   return { dir, path };
 }
 
+async function waitUntil(check: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe("llama-stack-ts CLI", () => {
   it("prints usage, version, APIs and providers", async () => {
     const version = await runCli(["--version"]);
@@ -62,12 +70,23 @@ describe("llama-stack-ts CLI", () => {
   it("starts the default distribution with zero set-up and says how to get a model", async () => {
     const home = await mkdtemp(join(tmpdir(), "lsts-home-"));
     const port = await freePort();
-    const cli = startCli(["run", "--port", String(port)], { LLAMA_STACK_TS_HOME: home });
+    // No downloads in tests: the default distribution's models stay missing, and it says how to get them.
+    const cli = startCli(["run", "--port", String(port)], { LLAMA_STACK_TS_HOME: home, LLAMA_STACK_AUTO_PULL: "false" });
     try {
       const out = await cli.waitFor("ready in");
       expect(out).toContain(`listening on http://127.0.0.1:${port}`);
       expect(out).toContain(join(home, "distributions", "default", "pgdata"));
-      expect(out).toContain("models       none yet");
+      expect(out).toContain("llama-cpp/Llama-3.2-1B-Instruct");
+      await waitUntil(() => cli.stderr().includes("models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"));
+      const chat = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "llama-cpp/Llama-3.2-1B-Instruct", messages: [{ role: "user", content: "hi" }] }),
+      });
+      expect(chat.status).toBe(503);
+      expect(((await chat.json()) as { error: { message: string } }).error.message).toContain(
+        "llama-stack-ts models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M",
+      );
       const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
       expect(await health.json()).toEqual({ status: "OK" });
     } finally {

@@ -7,6 +7,7 @@ import {
   type RunConfigInput,
   type Stack,
 } from "@llama-stack-ts/core";
+import { inferenceProviders } from "@llama-stack-ts/inference";
 import { type RunningServer, startServer } from "@llama-stack-ts/server";
 
 /** Relative `module:` paths in test configs resolve against `test/`. */
@@ -28,7 +29,7 @@ export async function startTestStack(
   const parsed = parseRunConfig(config, { env: options.env ?? {} });
   const stack = await createStack({
     config: parsed,
-    registry: new ProviderRegistry(),
+    registry: new ProviderRegistry().register(...inferenceProviders),
     dataDir: options.dataDir ?? null,
     baseDir: TEST_DIR,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "error" }),

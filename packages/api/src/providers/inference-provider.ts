@@ -1,4 +1,9 @@
-import type { ModelType } from "../models/model.ts";
+import type { ChatCompletion, ChatCompletionChunk } from "../inference/chat-completion.ts";
+import type { ChatCompletionRequest } from "../inference/chat-completion-request.ts";
+import type { Completion, CompletionRequest } from "../inference/completion.ts";
+import type { EmbeddingsRequest, EmbeddingsResponse } from "../inference/embeddings.ts";
+import type { RerankRequest, RerankResult } from "../inference/rerank.ts";
+import type { Model, ModelType } from "../models/model.ts";
 import type { CallOptions } from "./call-options.ts";
 import type { ProviderInstance } from "./provider-module.ts";
 
@@ -12,24 +17,20 @@ export interface ProviderModel {
 
 /**
  * Inference behind `/v1/chat/completions`, `/v1/completions`, `/v1/embeddings` and rerank.
- * Requests and results are the OpenAI wire shapes (validated at the edge by the server);
- * `model` has already been resolved to the provider's own model id.
+ * Requests are the validated OpenAI wire shapes; `model` is the resolved routing-table entry
+ * (use `model.provider_resource_id`). Results use the request's model id in `model`.
+ * Streams end by returning; errors are thrown as `StackError`s.
  */
 export interface InferenceProvider extends ProviderInstance {
   listModels?(): Promise<ProviderModel[]>;
-  chatCompletion(request: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>>;
+  chatCompletion(model: Model, request: ChatCompletionRequest, options: CallOptions): Promise<ChatCompletion>;
   chatCompletionStream(
-    request: Record<string, unknown>,
+    model: Model,
+    request: ChatCompletionRequest,
     options: CallOptions,
-  ): AsyncIterable<Record<string, unknown>>;
-  completion(request: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>>;
-  completionStream(
-    request: Record<string, unknown>,
-    options: CallOptions,
-  ): AsyncIterable<Record<string, unknown>>;
-  embeddings(request: Record<string, unknown>, options: CallOptions): Promise<Record<string, unknown>>;
-  rerank?(
-    request: { model: string; query: string; items: string[]; max_num_results?: number },
-    options: CallOptions,
-  ): Promise<{ index: number; relevance_score: number }[]>;
+  ): AsyncIterable<ChatCompletionChunk>;
+  completion(model: Model, request: CompletionRequest, options: CallOptions): Promise<Completion>;
+  completionStream(model: Model, request: CompletionRequest, options: CallOptions): AsyncIterable<Completion>;
+  embeddings(model: Model, request: EmbeddingsRequest, options: CallOptions): Promise<EmbeddingsResponse>;
+  rerank?(model: Model, request: RerankRequest, options: CallOptions): Promise<RerankResult[]>;
 }

@@ -3,12 +3,14 @@ import { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import { createLogger } from "../logging/create-logger.ts";
 import type { ProviderRegistry } from "../registry/provider-registry.ts";
+import { InferenceRouter } from "../routers/inference-router.ts";
 import { ModelsTable } from "../routing/models-table.ts";
 import { createShieldsTable } from "../routing/shields-table.ts";
 import { createToolGroupsTable } from "../routing/tool-groups-table.ts";
 import { createVectorStoresTable } from "../routing/vector-stores-table.ts";
 import { openDatabase } from "../storage/open-database.ts";
 import { selectBackend } from "../storage/select-backend.ts";
+import { ChatCompletionStore } from "../stores/chat-completion-store.ts";
 import { instantiateProviders, planProviders } from "./instantiate-providers.ts";
 import { ProviderSet } from "./provider-set.ts";
 import { refreshModels, registerConfiguredResources } from "./register-configured-resources.ts";
@@ -44,6 +46,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       toolGroups: createToolGroupsTable(database.db),
     };
     await registerConfiguredResources(config, providers, tables, logger);
+    const inference = new InferenceRouter(tables.models, providers, new ChatCompletionStore(database.db));
+    routers.set("inference", inference);
     const running = providers;
     let closing: Promise<void> | undefined;
     return {
@@ -54,6 +58,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       database,
       providers: running,
       tables,
+      inference,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,

@@ -1,6 +1,7 @@
 import type { Logger, Model, Shield, ToolGroup, VectorStoreResource } from "@llama-stack-ts/api";
 import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
+import type { InferenceRouter } from "../routers/inference-router.ts";
 import type { ModelsTable } from "../routing/models-table.ts";
 import type { ResourceTable } from "../routing/resource-table.ts";
 import type { Database } from "../storage/database.ts";
@@ -23,9 +24,11 @@ export interface Stack {
   database: Database;
   providers: ProviderSet;
   tables: StackTables;
+  /** Model resolution, provider dispatch and stored completions for every inference caller. */
+  inference: InferenceRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
-  /** Routers of each API, by name; layers above core add theirs (inference, safety, …). */
+  /** Routers of each API by name, for providers (`context.api("inference")`); layers above add theirs. */
   routers: Map<string, unknown>;
   /** Ask providers for their models again (the CLI and tests call it; upstream polls). */
   refreshModels(): Promise<void>;

@@ -26,3 +26,21 @@ export const registryResources = pgTable(
   ],
 );
 export type RegistryResourceRow = typeof registryResources.$inferSelect;
+
+/** Chat completions as returned, with the messages that produced them (`GET /v1/chat/completions`). */
+export const chatCompletions = pgTable(
+  "chat_completions",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    model: text("model").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 6 }).notNull(),
+    completion: jsonb("completion").$type<Record<string, unknown>>().notNull(),
+    inputMessages: jsonb("input_messages").$type<Record<string, unknown>[]>().notNull(),
+  },
+  (t) => [
+    index("chat_completions_created_idx").on(t.createdAt, t.id),
+    index("chat_completions_model_idx").on(t.model),
+  ],
+);
+export type ChatCompletionRow = typeof chatCompletions.$inferSelect;

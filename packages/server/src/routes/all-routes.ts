@@ -1,4 +1,5 @@
 import type { RouteSpec } from "../routing/route-spec.ts";
+import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
@@ -9,6 +10,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...inspectRoutes("/v1", specs),
     ...providersRoutes("/v1"),
     ...modelsRoutes(),
+    ...inferenceRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),
   ];

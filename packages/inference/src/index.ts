@@ -1,0 +1,12 @@
+import type { ProviderModule } from "@llama-stack-ts/api";
+import { llamaCppProvider } from "./llama-cpp/index.ts";
+import { remoteInferenceProviders } from "./remote/index.ts";
+
+export { llamaCppProvider } from "./llama-cpp/index.ts";
+export { remoteInferenceProviders } from "./remote/index.ts";
+
+/** Every inference provider this package ships, for an app's registry. */
+export const inferenceProviders: ProviderModule[] = [
+  llamaCppProvider as ProviderModule,
+  ...(remoteInferenceProviders as ProviderModule[]),
+];

@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { ServiceUnavailableError } from "@llama-stack-ts/api";
+import { resolveModelFile } from "node-llama-cpp";
+
+/** True for sources `models pull` can download (Hugging Face URIs and https URLs). */
+export function isRemoteSource(source: string): boolean {
+  return /^(hf:|hf:\/\/|huggingface:|https?:\/\/)/.test(source);
+}
+
+/**
+ * The local GGUF for a configured source, without touching the network. A missing file is a
+ * 503 that says exactly how to get it; it never triggers a download inside a request.
+ */
+export async function resolveModelPath(modelId: string, source: string, modelsDir: string): Promise<string> {
+  if (!isRemoteSource(source)) {
+    const path = isAbsolute(source) ? source : resolve(modelsDir, source);
+    if (!existsSync(path)) {
+      throw new ServiceUnavailableError(
+        `Model '${modelId}' has no file at ${path}. Put the GGUF there or change 'source' in the run config.`,
+        { code: "model_not_available", retryable: false },
+      );
+    }
+    return path;
+  }
+  try {
+    return await resolveModelFile(source, { directory: modelsDir, download: false, cli: false });
+  } catch (cause) {
+    throw new ServiceUnavailableError(
+      `Model '${modelId}' is not downloaded yet. Get it with: llama-stack-ts models pull ${source} --models-dir ${modelsDir}`,
+      { code: "model_not_available", retryable: false, cause },
+    );
+  }
+}

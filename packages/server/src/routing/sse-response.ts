@@ -1,0 +1,46 @@
+import { SSE_DONE, sseEvent } from "@llama-stack-ts/api";
+import { toErrorResponse } from "../errors/error-response.ts";
+
+/**
+ * Stream events as upstream frames them (`data: <json>\n\n`). An error after the first byte
+ * becomes one `{"error": …}` event (the clients raise it), then the stream ends. A client that
+ * goes away cancels the stream, which stops the generator and with it the generation.
+ */
+export function sseResponse(
+  events: AsyncIterable<unknown>,
+  options: { done?: boolean; onError?: (error: unknown) => void } = {},
+): Response {
+  const encoder = new TextEncoder();
+  const iterator = events[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) {
+          if (options.done) controller.enqueue(encoder.encode(SSE_DONE));
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(sseEvent(next.value)));
+      } catch (error) {
+        const response = toErrorResponse(error);
+        if (response.unexpected) options.onError?.(error);
+        controller.enqueue(
+          encoder.encode(sseEvent({ error: { ...response.body.error, code: String(response.status) } })),
+        );
+        controller.close();
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}
