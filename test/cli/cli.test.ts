@@ -71,17 +71,25 @@ describe("llama-stack-ts CLI", () => {
     const home = await mkdtemp(join(tmpdir(), "lsts-home-"));
     const port = await freePort();
     // No downloads in tests: the default distribution's models stay missing, and it says how to get them.
-    const cli = startCli(["run", "--port", String(port)], { LLAMA_STACK_TS_HOME: home, LLAMA_STACK_AUTO_PULL: "false" });
+    const cli = startCli(["run", "--port", String(port)], {
+      LLAMA_STACK_TS_HOME: home,
+      LLAMA_STACK_AUTO_PULL: "false",
+    });
     try {
       const out = await cli.waitFor("ready in");
       expect(out).toContain(`listening on http://127.0.0.1:${port}`);
       expect(out).toContain(join(home, "distributions", "default", "pgdata"));
       expect(out).toContain("llama-cpp/Llama-3.2-1B-Instruct");
-      await waitUntil(() => cli.stderr().includes("models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"));
+      await waitUntil(() =>
+        cli.stderr().includes("models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"),
+      );
       const chat = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ model: "llama-cpp/Llama-3.2-1B-Instruct", messages: [{ role: "user", content: "hi" }] }),
+        body: JSON.stringify({
+          model: "llama-cpp/Llama-3.2-1B-Instruct",
+          messages: [{ role: "user", content: "hi" }],
+        }),
       });
       expect(chat.status).toBe(503);
       expect(((await chat.json()) as { error: { message: string } }).error.message).toContain(
