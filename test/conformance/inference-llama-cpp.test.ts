@@ -12,11 +12,13 @@ let openai: OpenAI;
 let client: LlamaStackClient;
 
 beforeAll(async () => {
-  const [greeter, pythonList, braveSearch, tiny] = await Promise.all([
+  const [greeter, pythonList, braveSearch, tiny, strayCall] = await Promise.all([
     chainModelPath(GREETING),
     chainModelPath('[get_weather(city="Paris")]'),
     chainModelPath([{ special: "<|python_tag|>" }, 'brave_search.call(query="llama")'], { endToken: "eom" }),
     tinyLlamaPath(),
+    // Starts a Llama 3.1 call, then wanders off: the grammar must keep its JSON on the tool's schema.
+    chainModelPath([{ special: "<|python_tag|>" }, '{"bad']),
   ]);
   ts = await startTestStack(
     llamaCppConfig([
@@ -24,6 +26,8 @@ beforeAll(async () => {
       { model_id: "weather-3.2", source: pythonList, chat_format: "llama3_2" },
       { model_id: "search-3.1", source: braveSearch, chat_format: "llama3_1" },
       { model_id: "tiny", source: tiny, chat_format: "llama3_1" },
+      { model_id: "stray-call", source: strayCall, chat_format: "llama3_1" },
+      { model_id: "tiny-template", source: tiny, chat_format: "template" },
       {
         model_id: "tiny-embed",
         source: tiny,
@@ -236,6 +240,33 @@ describe("tool calls", () => {
     expect(completion.choices[0]!.message.content).toBe(GREETING);
   });
 
+  it("keeps an auto-mode Llama 3.1 call on the tool's schema once <|python_tag|> starts it", async () => {
+    const completion = await openai.chat.completions.create({
+      model: "llama-cpp/stray-call",
+      messages: [{ role: "user", content: "Weather?" }],
+      tools: [
+        {
+          type: "function",
+          function: {
+            name: "get_weather",
+            parameters: {
+              type: "object",
+              properties: { city: { type: "string", enum: ["Paris", "Rome"] } },
+              required: ["city"],
+            },
+          },
+        },
+      ],
+      max_completion_tokens: 60,
+      temperature: 0,
+    });
+    const choice = completion.choices[0]!;
+    expect(choice.finish_reason).toBe("tool_calls");
+    const call = choice.message.tool_calls![0]! as OpenAI.ChatCompletionMessageFunctionToolCall;
+    expect(call.function.name).toBe("get_weather");
+    expect(["Paris", "Rome"]).toContain(JSON.parse(call.function.arguments).city);
+  });
+
   it("forces a call whose arguments follow the schema when tool_choice names a tool", async () => {
     const completion = await openai.chat.completions.create({
       model: "llama-cpp/tiny",
@@ -264,6 +295,31 @@ describe("tool calls", () => {
     const args = JSON.parse(call.function.arguments);
     expect(["fast", "slow"]).toContain(args.mode);
     expect(typeof args.on).toBe("boolean");
+  });
+});
+
+describe("other chat formats", () => {
+  it("renders a model's own GGUF chat template when it is not a Llama 3 format", async () => {
+    const completion = await openai.chat.completions.create({
+      model: "llama-cpp/tiny-template",
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Hi" },
+      ],
+      max_completion_tokens: 5,
+      temperature: 0,
+    });
+    expect(completion.usage?.completion_tokens).toBeGreaterThan(0);
+    expect(completion.usage?.prompt_tokens).toBeGreaterThan(5);
+    const error = await openai.chat.completions
+      .create({
+        model: "llama-cpp/tiny-template",
+        messages: [{ role: "user", content: "Hi" }],
+        tools: [weatherTool],
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as Error).message).toContain("tool calling needs a Llama 3.x model");
   });
 });
 

@@ -3,6 +3,7 @@ import { StackError } from "@llama-stack-ts/api";
 import { STACK_VERSION } from "@llama-stack-ts/server";
 import { listApisCommand } from "./commands/list-apis.ts";
 import { listProvidersCommand } from "./commands/list-providers.ts";
+import { modelsCommand } from "./commands/models-command.ts";
 import { runCommand } from "./commands/run.ts";
 import { listDistributions } from "./resolve-config.ts";
 
@@ -12,6 +13,7 @@ Usage:
   llama-stack-ts run [config.yaml | distribution] [--port N] [--host H] [--data-dir DIR]
   llama-stack-ts list-apis
   llama-stack-ts list-providers [api]
+  llama-stack-ts models pull <hf:user/repo:QUANT | hf:user/repo/file.gguf | url> | list [--models-dir DIR]
   llama-stack-ts --version
 
 Distributions: ${listDistributions().join(", ")} (default: default)
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: "string", short: "p" },
       host: { type: "string" },
       "data-dir": { type: "string" },
+      "models-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -50,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       return print(listApisCommand());
     case "list-providers":
       return print(listProvidersCommand(rest[0]));
+    case "models":
+      return modelsCommand(rest, { modelsDir: values["models-dir"] });
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

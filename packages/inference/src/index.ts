@@ -10,3 +10,7 @@ export const inferenceProviders: ProviderModule[] = [
   llamaCppProvider as ProviderModule,
   ...(remoteInferenceProviders as ProviderModule[]),
 ];
+
+export { defaultThreads } from "./llama-cpp/default-threads.ts";
+// For benchmarks and tools that need the exact prompt the server builds.
+export { formatLlamaChat } from "./prompt-formats/index.ts";

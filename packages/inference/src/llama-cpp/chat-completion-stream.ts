@@ -7,8 +7,8 @@ import {
   newId,
   type TokenLogprob,
 } from "@llama-stack-ts/api";
-import { LlamaGrammarEvaluationState, type Token } from "node-llama-cpp";
-import { parseLlamaOutput, toolCallPrefixState } from "../prompt-formats/index.ts";
+import { LlamaGrammarEvaluationState, type LlamaModel, type Token } from "node-llama-cpp";
+import { parseLlamaOutput, toolCallJsonSchema, toolCallPrefixState } from "../prompt-formats/index.ts";
 import { buildChatPrompt } from "./build-chat-prompt.ts";
 import { chatGrammar } from "./chat-grammar.ts";
 import { generateTokens } from "./generate-tokens.ts";
@@ -53,6 +53,16 @@ export async function* chatCompletionStream(
   const grammarState = grammar
     ? new LlamaGrammarEvaluationState({ model, grammar: grammar.grammar })
     : undefined;
+  // In `auto` mode a Llama 3.1 call starts with <|python_tag|>; from there its JSON is constrained too.
+  let callGrammarState: LlamaGrammarEvaluationState | undefined;
+  // Built-in calls (brave_search.call(...)) follow the tag too, so only all-custom tool sets qualify.
+  const pythonTag =
+    prompt.toolFormat === "json" &&
+    tools.length > 0 &&
+    !grammar &&
+    !tools.some((t) => BUILTIN_TOOLS.has(t.function.name))
+      ? pythonTagToken(model)
+      : null;
   const id = newId("chatCompletion");
   const created = Math.floor(Date.now() / 1000);
   const chunk = (
@@ -67,12 +77,20 @@ export async function* chatCompletionStream(
   });
 
   const sequence = await pool.acquire(options.signal);
+  let released = false;
+  // Free the sequence as soon as the engine is done, not when the client has read the last chunk.
+  const release = () => {
+    if (!released) {
+      released = true;
+      pool.release(sequence);
+    }
+  };
   try {
     yield chunk({ role: "assistant", content: "" });
     const stops = new StopMatcher(typeof request.stop === "string" ? [request.stop] : (request.stop ?? []));
     const watchTools = tools.length > 0 && prompt.toolFormat !== null && !grammar;
     let raw = "";
-    let released = 0;
+    let releasedChars = 0;
     let decided: "tool" | "text" | "undecided" = watchTools ? "undecided" : "text";
     let streamedText = "";
     const logprobs: TokenLogprob[] = [];
@@ -87,7 +105,11 @@ export async function* chatCompletionStream(
         presencePenalty: request.presence_penalty ?? undefined,
         logitBias: request.logit_bias ?? undefined,
       },
-      ...(grammarState ? { grammar: () => grammarState } : {}),
+      ...(grammarState
+        ? { grammar: () => grammarState }
+        : pythonTag !== null
+          ? { grammar: () => callGrammarState }
+          : {}),
       topLogprobs: request.logprobs ? (request.top_logprobs ?? 0) : undefined,
       signal: options.signal,
     });
@@ -95,12 +117,16 @@ export async function* chatCompletionStream(
     while (!step.done) {
       const piece = step.value;
       if (piece.logprob) logprobs.push(piece.logprob);
+      if (piece.token === pythonTag && raw.trim() === "" && !callGrammarState) {
+        const callGrammar = await model.llama.createGrammarForJsonSchema(toolCallJsonSchema(tools) as never);
+        callGrammarState = new LlamaGrammarEvaluationState({ model, grammar: callGrammar });
+      }
       raw += piece.text;
       if (decided === "undecided" && prompt.toolFormat) decided = toolCallPrefixState(raw, prompt.toolFormat);
       if (decided === "text" && !grammar) {
         // Text held back while a tool call was still possible is released together.
-        const out = stops.push(raw.slice(released));
-        released = raw.length;
+        const out = stops.push(raw.slice(releasedChars));
+        releasedChars = raw.length;
         if (out) {
           streamedText += out;
           yield chunk(
@@ -113,6 +139,7 @@ export async function* chatCompletionStream(
       step = await generation.next();
     }
     if (!step.done) await generation.return(undefined as never);
+    release();
     const end = step.done ? step.value : undefined;
     const stoppedByString = stops.stopped;
 
@@ -156,7 +183,7 @@ export async function* chatCompletionStream(
       yield { id, object: "chat.completion.chunk", created, model: request.model, choices: [], usage };
     }
   } finally {
-    pool.release(sequence);
+    release();
   }
 }
 
@@ -178,11 +205,21 @@ function* emitToolCalls(
   }
 }
 
-const eomCache = new WeakMap<object, Token | null>();
-function eomToken(model: import("node-llama-cpp").LlamaModel): Token | null {
-  if (!eomCache.has(model)) {
-    const tokens = model.tokenize("<|eom_id|>", true);
-    eomCache.set(model, tokens.length === 1 ? tokens[0]! : null);
+const BUILTIN_TOOLS = new Set(["brave_search", "wolfram_alpha", "code_interpreter", "photogen"]);
+
+const specialCache = new WeakMap<object, Map<string, Token | null>>();
+/** The id of a special token such as `<|eom_id|>`, or null when the vocabulary lacks it. */
+function specialToken(model: LlamaModel, text: string): Token | null {
+  let cache = specialCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    specialCache.set(model, cache);
   }
-  return eomCache.get(model) ?? null;
+  if (!cache.has(text)) {
+    const tokens = model.tokenize(text, true);
+    cache.set(text, tokens.length === 1 ? tokens[0]! : null);
+  }
+  return cache.get(text) ?? null;
 }
+const eomToken = (model: LlamaModel) => specialToken(model, "<|eom_id|>");
+const pythonTagToken = (model: LlamaModel) => specialToken(model, "<|python_tag|>");

@@ -27,7 +27,10 @@ export const LlamaCppModelSchema = z.strictObject({
 export type LlamaCppModelConfig = z.infer<typeof LlamaCppModelSchema>;
 
 export const LlamaCppConfigSchema = z.strictObject({
-  models_dir: z.string().default(join(homedir(), ".llama-stack-ts", "models")),
+  /** Default `$LLAMA_STACK_TS_HOME/models` (`~/.llama-stack-ts/models`), where `models pull` saves. */
+  models_dir: z
+    .string()
+    .default(() => join(process.env.LLAMA_STACK_TS_HOME || join(homedir(), ".llama-stack-ts"), "models")),
   models: z.array(LlamaCppModelSchema).default([]),
   /** CPU threads per generation; default: half the math cores (never more than the machine has). */
   threads: z.number().int().min(1).nullish(),

@@ -11,7 +11,6 @@ import {
 import { accumulateChatStream } from "@llama-stack-ts/core";
 import { getLlama, type Llama } from "node-llama-cpp";
 import { type PullState, pullMissingModels } from "./background-pull.ts";
-import { resolveModelPath } from "./resolve-model-path.ts";
 import { chatCompletionStream } from "./chat-completion-stream.ts";
 import { completionStream } from "./completion-stream.ts";
 import { defaultThreads } from "./default-threads.ts";
@@ -19,6 +18,7 @@ import { embed } from "./embed.ts";
 import type { LlamaCppConfig } from "./llama-cpp-config.ts";
 import { ModelHost } from "./model-host.ts";
 import { rank } from "./rank.ts";
+import { resolveModelPath } from "./resolve-model-path.ts";
 
 /** node-llama-cpp in-process: GGUF models on CPU or, when present, CUDA/Vulkan/Metal. */
 export function createLlamaCppProvider(config: LlamaCppConfig, logger: Logger): InferenceProvider {
