@@ -1,4 +1,4 @@
-import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import { chainModelPath, encodeLlama31, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -364,6 +364,26 @@ describe("structured output, sampling and limits", () => {
     expect(logprobs).toHaveLength(8);
     expect(logprobs[0]!.top_logprobs).toHaveLength(2);
     expect(logprobs[0]!.logprob).toBeLessThanOrEqual(0);
+  });
+
+  it("applies logit_bias (a banned first token changes the answer) and accepts penalties", async () => {
+    const hello = encodeLlama31("Hello")[0]!;
+    const biased = await openai.chat.completions.create({
+      model: "llama-cpp/greeter",
+      messages: [{ role: "user", content: "Hi" }],
+      temperature: 0,
+      max_completion_tokens: 3,
+      logit_bias: { [hello]: -100 },
+    });
+    expect(biased.choices[0]!.message.content!.startsWith("Hello")).toBe(false);
+    const penalised = await openai.chat.completions.create({
+      model: "llama-cpp/greeter",
+      messages: [{ role: "user", content: "Hi" }],
+      temperature: 0,
+      frequency_penalty: 0.5,
+      presence_penalty: 0.5,
+    });
+    expect(penalised.choices[0]!.message.content).toBe(GREETING); // no token repeats in the chain
   });
 
   it("rejects a prompt longer than the context with both token counts", async () => {

@@ -13,8 +13,14 @@ import { ResourceTable } from "./resource-table.ts";
 
 const HINT = "List available models with GET /v1/models.";
 
+// Resolution runs on every inference request; a short-lived cache saves a database round trip.
+// Writes through this table clear it; another replica's writes are seen within the TTL.
+const RESOLVE_TTL_MS = 2_000;
+
 /** Models: declared in config, discovered from providers, or registered through the API. */
 export class ModelsTable extends ResourceTable<Model> {
+  private readonly resolved = new Map<string, { model: Model; at: number }>();
+
   constructor(
     db: StackDb,
     /** Ids of the enabled inference providers, in config order. */
@@ -28,6 +34,19 @@ export class ModelsTable extends ResourceTable<Model> {
    * one visible model has.
    */
   async resolve(modelId: string, access: AccessContext): Promise<Model> {
+    const key = `${access.enforced ? (access.principal ?? "") : "*"}\u0000${modelId}`;
+    const hit = this.resolved.get(key);
+    if (hit && performance.now() - hit.at < RESOLVE_TTL_MS) return hit.model;
+    const model = await this.resolveUncached(modelId, access);
+    this.resolved.set(key, { model, at: performance.now() });
+    return model;
+  }
+
+  protected override invalidate(): void {
+    this.resolved.clear();
+  }
+
+  private async resolveUncached(modelId: string, access: AccessContext): Promise<Model> {
     const found = await this.find(modelId, access);
     if (found) return found.resource;
     const matches = (await this.list(access)).filter((m) => m.provider_resource_id === modelId);

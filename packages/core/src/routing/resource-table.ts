@@ -61,8 +61,12 @@ export class ResourceTable<T extends RoutableResource> {
     return found.resource;
   }
 
+  /** Called after every write, for subclasses that cache reads. */
+  protected invalidate(): void {}
+
   /** Register through the API: the caller becomes the owner; an existing id is a conflict. */
   async register(resource: T, access: AccessContext): Promise<T> {
+    this.invalidate();
     const inserted = await this.db
       .insert(registryResources)
       .values(this.toRow(resource, ownerFor(access), "api"))
@@ -82,6 +86,7 @@ export class ResourceTable<T extends RoutableResource> {
    * replicas starting together converge on the same rows. API registrations are never overwritten.
    */
   async sync(source: Exclude<ResourceSource, "api">, resources: T[], scope: { providerId?: string } = {}) {
+    this.invalidate();
     await this.db.transaction(async (tx) => {
       const conditions = [eq(registryResources.type, this.type), eq(registryResources.source, source)];
       if (scope.providerId) conditions.push(eq(registryResources.providerId, scope.providerId));
@@ -116,6 +121,7 @@ export class ResourceTable<T extends RoutableResource> {
     await this.db
       .delete(registryResources)
       .where(and(eq(registryResources.type, this.type), eq(registryResources.identifier, identifier)));
+    this.invalidate();
   }
 
   notFound(identifier: string): NotFoundError {

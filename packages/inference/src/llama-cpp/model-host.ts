@@ -105,10 +105,14 @@ export class ModelHost {
         : config.chat_format === "auto"
           ? (detectLlamaFamily(name) ?? detectLlamaFamily(config.source))
           : config.chat_format;
-    const contextSize = Math.min(
-      config.context_size ?? Math.min(model.trainContextSize, DEFAULT_CONTEXT_CAP),
-      model.trainContextSize,
-    );
+    if (config.context_size && config.context_size > model.trainContextSize) {
+      logger.warn("context_size is above the model's training context; using the training context", {
+        model: config.model_id,
+        context_size: config.context_size,
+        train_context: model.trainContextSize,
+      });
+    }
+    const contextSize = Math.min(config.context_size ?? DEFAULT_CONTEXT_CAP, model.trainContextSize);
     const loaded: LoadedModel = { llama, model, family, contextSize, name };
     if (config.model_type === "embedding") {
       loaded.embedding = await model.createEmbeddingContext({ contextSize, threads });
