@@ -148,6 +148,7 @@ describe("chat completions on inline::llama-cpp", () => {
     });
     expect(completion.choices[0]!.message.content).toBe("Hello! I am a");
     expect(completion.choices[0]!.finish_reason).toBe("stop");
+    expect(completion.usage?.completion_tokens).toBe(6); // "Hello", "!", " I", " am", " a", " tiny"
   });
 
   it("reports length when max_tokens cuts the answer", async () => {

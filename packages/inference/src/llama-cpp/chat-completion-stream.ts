@@ -113,9 +113,11 @@ export async function* chatCompletionStream(
       topLogprobs: request.logprobs ? (request.top_logprobs ?? 0) : undefined,
       signal: options.signal,
     });
+    let generated = 0; // counted here too: a stop string ends the loop before the generator reports
     let step = await generation.next();
     while (!step.done) {
       const piece = step.value;
+      generated++;
       if (piece.logprob) logprobs.push(piece.logprob);
       if (piece.token === pythonTag && raw.trim() === "" && !callGrammarState) {
         const callGrammar = await model.llama.createGrammarForJsonSchema(toolCallJsonSchema(tools) as never);
@@ -176,8 +178,8 @@ export async function* chatCompletionStream(
     if (request.stream_options?.include_usage || !request.stream) {
       const usage = {
         prompt_tokens: end?.promptTokens ?? prompt.tokens.length,
-        completion_tokens: end?.completionTokens ?? 0,
-        total_tokens: (end?.promptTokens ?? prompt.tokens.length) + (end?.completionTokens ?? 0),
+        completion_tokens: end?.completionTokens ?? generated,
+        total_tokens: (end?.promptTokens ?? prompt.tokens.length) + (end?.completionTokens ?? generated),
         prompt_tokens_details: { cached_tokens: end?.cachedTokens ?? 0 },
       };
       yield { id, object: "chat.completion.chunk", created, model: request.model, choices: [], usage };

@@ -76,8 +76,10 @@ export async function* completionStream(
       },
       signal: options.signal,
     });
+    let generated = 0;
     let step = await generation.next();
     while (!step.done) {
+      generated++;
       const out = stops.push(step.value.text);
       if (out) yield piece(out);
       if (stops.stopped) break;
@@ -90,8 +92,8 @@ export async function* completionStream(
     const last = piece(tail, end?.reason === "length" ? "length" : "stop");
     last.usage = {
       prompt_tokens: end?.promptTokens ?? tokens.length,
-      completion_tokens: end?.completionTokens ?? 0,
-      total_tokens: (end?.promptTokens ?? tokens.length) + (end?.completionTokens ?? 0),
+      completion_tokens: end?.completionTokens ?? generated,
+      total_tokens: (end?.promptTokens ?? tokens.length) + (end?.completionTokens ?? generated),
     };
     yield last;
   } finally {
