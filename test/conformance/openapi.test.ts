@@ -49,6 +49,24 @@ describe("OpenAPI 3.1", () => {
     expect(JSON.stringify(doc)).not.toContain("#/$defs/");
   });
 
+  it("documents the file upload as multipart/form-data and file content as bytes", () => {
+    const upload = doc.paths["/v1/files"]!.post!.requestBody as {
+      content: Record<string, { schema: { $ref: string } }>;
+    };
+    expect(Object.keys(upload.content)).toEqual(["multipart/form-data"]);
+    const form = doc.components.schemas.FileUploadForm!;
+    expect(form.required).toEqual(expect.arrayContaining(["file", "purpose"]));
+    expect((form.properties as Record<string, unknown>).file).toMatchObject({
+      type: "string",
+      format: "binary",
+    });
+    const content = doc.paths["/v1/files/{file_id}/content"]!.get!.responses as Record<
+      string,
+      { content: Record<string, unknown> }
+    >;
+    expect(Object.keys(content["200"]!.content)).toEqual(["application/octet-stream"]);
+  });
+
   it("serves a self-contained docs page", async () => {
     const response = await fetch(`${ts.url}/docs`);
     expect(response.headers.get("content-type")).toContain("text/html");

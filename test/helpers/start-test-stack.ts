@@ -8,6 +8,7 @@ import {
   type Stack,
 } from "@llama-stack-ts/core";
 import { inferenceProviders } from "@llama-stack-ts/inference";
+import { memoryProviders } from "@llama-stack-ts/memory";
 import { type RunningServer, startServer } from "@llama-stack-ts/server";
 
 /** Relative `module:` paths in test configs resolve against `test/`. */
@@ -29,7 +30,7 @@ export async function startTestStack(
   const parsed = parseRunConfig(config, { env: options.env ?? {} });
   const stack = await createStack({
     config: parsed,
-    registry: new ProviderRegistry().register(...inferenceProviders),
+    registry: new ProviderRegistry().register(...inferenceProviders, ...memoryProviders),
     dataDir: options.dataDir ?? null,
     baseDir: TEST_DIR,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "error" }),

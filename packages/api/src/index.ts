@@ -1,5 +1,6 @@
 export * from "./common/index.ts";
 export * from "./errors/index.ts";
+export * from "./files/index.ts";
 export * from "./inference/index.ts";
 export * from "./inspect/index.ts";
 export * from "./models/index.ts";

@@ -37,16 +37,21 @@ export function createApp(stack: Stack): StackApp {
   if (cors) app.use(cors);
   app.use(authenticate(stack, (method, path) => publicRoutes.has(`${method} ${path}`)));
   app.use(clientVersion(API_VERSION));
-  app.use(
-    bodyLimit({
-      maxSize: stack.config.server.max_request_body_bytes,
-      onError: () => {
-        throw new PayloadTooLargeError(
-          `Request body is larger than the server's limit of ${stack.config.server.max_request_body_bytes} bytes (server.max_request_body_bytes).`,
-          { retryable: false },
-        );
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: stack.config.server.max_request_body_bytes,
+    onError: () => {
+      throw new PayloadTooLargeError(
+        `Request body is larger than the server's limit of ${stack.config.server.max_request_body_bytes} bytes (server.max_request_body_bytes).`,
+        { retryable: false },
+      );
+    },
+  });
+  // Multipart routes (file uploads) stream their body and enforce their own, larger limit.
+  const multipart = matchers.filter((m) => m.spec.multipart);
+  app.use((c, next) =>
+    multipart.some((m) => m.spec.method === c.req.method && m.regexp.test(c.req.path))
+      ? next()
+      : jsonBodyLimit(c, next),
   );
 
   mountRoutes(app, specs, stack, shutdown.signal);

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ApiName } from "../common/api-name.ts";
 import type { ProviderHealth } from "../inspect/inspect.ts";
+import type { SqlClient } from "./sql-client.ts";
 
 /** What every provider instance may offer beyond its API's methods. */
 export interface ProviderInstance {
@@ -27,6 +28,8 @@ export interface ProviderContext<Config> {
   /** A directory the provider may write to (under the distribution's data dir). */
   dataDir: string;
   logger: Logger;
+  /** The Stack's database (PGlite or PostgreSQL); providers keep their tables in it. */
+  sql: SqlClient;
   /** Other APIs' routers, e.g. a safety shield reaching inference. Throws if the API is not enabled. */
   api<T>(name: ApiName): T;
 }

@@ -6,7 +6,11 @@ export interface VectorChunk {
   content: string;
   embedding: number[];
   metadata: Record<string, unknown>;
+  /** The file (document) the chunk came from, for per-file deletes and filters. */
+  documentId?: string | undefined;
 }
+
+export type DistanceMetric = "cosine" | "l2" | "inner_product";
 
 export interface VectorQuery {
   embedding?: number[];
@@ -16,11 +20,16 @@ export interface VectorQuery {
   scoreThreshold?: number;
   filters?: Record<string, unknown>;
   ranker?: { type: "rrf"; impactFactor: number } | { type: "weighted"; alpha: number };
+  /** Only chunks of these documents (files). */
+  documentIds?: string[];
 }
 
 /** Chunk storage and search for one or more vector stores. */
 export interface VectorIoProvider extends ProviderInstance {
-  createStore(store: { id: string; dimension: number }, options: CallOptions): Promise<void>;
+  createStore(
+    store: { id: string; dimension: number; metric?: DistanceMetric },
+    options: CallOptions,
+  ): Promise<void>;
   deleteStore(storeId: string, options: CallOptions): Promise<void>;
   insert(storeId: string, chunks: VectorChunk[], options: CallOptions): Promise<void>;
   query(

@@ -3,6 +3,7 @@ import { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import { createLogger } from "../logging/create-logger.ts";
 import type { ProviderRegistry } from "../registry/provider-registry.ts";
+import { FilesRouter } from "../routers/files-router.ts";
 import { InferenceRouter } from "../routers/inference-router.ts";
 import { ModelsTable } from "../routing/models-table.ts";
 import { createShieldsTable } from "../routing/shields-table.ts";
@@ -11,6 +12,7 @@ import { createVectorStoresTable } from "../routing/vector-stores-table.ts";
 import { openDatabase } from "../storage/open-database.ts";
 import { selectBackend } from "../storage/select-backend.ts";
 import { ChatCompletionStore } from "../stores/chat-completion-store.ts";
+import { FilesStore } from "../stores/files-store.ts";
 import { instantiateProviders, planProviders } from "./instantiate-providers.ts";
 import { ProviderSet } from "./provider-set.ts";
 import { refreshModels, registerConfiguredResources } from "./register-configured-resources.ts";
@@ -26,6 +28,9 @@ export interface CreateStackOptions {
   logger?: Logger;
 }
 
+/** How often expired files are deleted; reads never serve them, so this only reclaims space. */
+const FILE_EXPIRY_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
 /** Start-up: storage and migrations, providers, config resources, model discovery. */
 export async function createStack(options: CreateStackOptions): Promise<Stack> {
   const { config, registry, dataDir } = options;
@@ -37,7 +42,9 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
   const routers = new Map<string, unknown>();
   let providers: ProviderSet | undefined;
   try {
-    providers = new ProviderSet(await instantiateProviders(planned, { dataDir, logger, routers }));
+    providers = new ProviderSet(
+      await instantiateProviders(planned, { dataDir, logger, routers, sql: database.sql }),
+    );
     const inferenceIds = providers.byApi("inference").map((p) => p.providerId);
     const tables: StackTables = {
       models: new ModelsTable(database.db, inferenceIds),
@@ -48,6 +55,9 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
     await registerConfiguredResources(config, providers, tables, logger);
     const inference = new InferenceRouter(tables.models, providers, new ChatCompletionStore(database.db));
     routers.set("inference", inference);
+    const files = new FilesRouter(new FilesStore(database.db), providers, { logger });
+    routers.set("files", files);
+    const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
     let closing: Promise<void> | undefined;
     return {
@@ -59,6 +69,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       providers: running,
       tables,
       inference,
+      files,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,
@@ -66,6 +77,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       refreshModels: () => refreshModels(running, tables, logger),
       close() {
         closing ??= (async () => {
+          await stopSweep();
           const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));
           for (const result of results) {
             if (result.status === "rejected")

@@ -5,6 +5,7 @@ import {
   type Logger,
   type ProviderModule,
   ServiceUnavailableError,
+  type SqlClient,
 } from "@llama-stack-ts/api";
 import { ConfigError } from "../config/load-run-config.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
@@ -73,6 +74,7 @@ export async function planProviders(
 
 export interface InstantiateOptions {
   dataDir: string | null;
+  sql: SqlClient;
   logger: Logger;
   /** Late-bound routers of other APIs, filled in by the layers above core. */
   routers: Map<string, unknown>;
@@ -91,6 +93,7 @@ export async function instantiateProviders(
         config: plan.config,
         dataDir: join(options.dataDir ?? ".", "providers", plan.providerId),
         logger: options.logger.child({ provider: plan.providerId }),
+        sql: options.sql,
         api<T>(name: ApiName): T {
           const router = options.routers.get(name);
           if (router === undefined) {

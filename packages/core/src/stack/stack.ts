@@ -1,6 +1,7 @@
 import type { Logger, Model, Shield, ToolGroup, VectorStoreResource } from "@llama-stack-ts/api";
 import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
+import type { FilesRouter } from "../routers/files-router.ts";
 import type { InferenceRouter } from "../routers/inference-router.ts";
 import type { ModelsTable } from "../routing/models-table.ts";
 import type { ResourceTable } from "../routing/resource-table.ts";
@@ -26,6 +27,8 @@ export interface Stack {
   tables: StackTables;
   /** Model resolution, provider dispatch and stored completions for every inference caller. */
   inference: InferenceRouter;
+  /** File metadata, expiry and the files provider behind `/v1/files`. */
+  files: FilesRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Routers of each API by name, for providers (`context.api("inference")`); layers above add theirs. */

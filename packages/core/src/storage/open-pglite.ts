@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import type { SqlClient } from "@llama-stack-ts/api";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import type { Database } from "./database.ts";
@@ -31,6 +32,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db,
+      sql: pgliteSqlClient(client),
       driver: "pglite",
       location: dataDir ?? "memory",
       async close() {
@@ -42,4 +44,16 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     await release?.();
     throw error;
   }
+}
+
+function pgliteSqlClient(client: PGlite | Transaction): SqlClient {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query<Row>(sql, [...params])).rows;
+    },
+    transaction<T>(work: (tx: SqlClient) => Promise<T>) {
+      if (!("transaction" in client)) return work(pgliteSqlClient(client)); // already inside one
+      return client.transaction((tx) => work(pgliteSqlClient(tx)));
+    },
+  };
 }

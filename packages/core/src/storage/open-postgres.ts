@@ -1,3 +1,4 @@
+import type { SqlClient } from "@llama-stack-ts/api";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -36,6 +37,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   }
   return {
     db: drizzle({ client: pool, schema }),
+    sql: postgresSqlClient(pool),
     driver: "postgres",
     location: redactPassword(options.connectionString),
     close: () => pool.end(),
@@ -50,4 +52,27 @@ function redactPassword(url: string): string {
   } catch {
     return "postgres";
   }
+}
+
+function postgresSqlClient(client: pg.Pool | pg.PoolClient): SqlClient {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query(sql, [...params])).rows as Row[];
+    },
+    async transaction<T>(work: (tx: SqlClient) => Promise<T>) {
+      if (!(client instanceof pg.Pool)) return work(postgresSqlClient(client)); // already inside one
+      const connection = await client.connect();
+      try {
+        await connection.query("BEGIN");
+        const result = await work(postgresSqlClient(connection));
+        await connection.query("COMMIT");
+        return result;
+      } catch (error) {
+        await connection.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+  };
 }

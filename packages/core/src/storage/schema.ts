@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Every routable resource (models, shields, vector stores, tool groups) in one table: the routing
@@ -44,3 +44,28 @@ export const chatCompletions = pgTable(
   ],
 );
 export type ChatCompletionRow = typeof chatCompletions.$inferSelect;
+
+/** Metadata of uploaded files (`/v1/files`); the bytes live with the files provider named here. */
+export const files = pgTable(
+  "files",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    /** The files provider holding the bytes. */
+    providerId: text("provider_id").notNull(),
+    filename: text("filename").notNull(),
+    purpose: text("purpose").notNull(),
+    bytes: bigint("bytes", { mode: "number" }).notNull(),
+    contentType: text("content_type").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    /** Null: never expires. */
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    index("files_created_idx").on(t.createdAt, t.id),
+    index("files_purpose_idx").on(t.purpose),
+    index("files_expires_idx").on(t.expiresAt),
+  ],
+);
+export type FileRow = typeof files.$inferSelect;
+export * from "./vector-schema.ts";

@@ -9,7 +9,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "401": "Missing or invalid API key (when auth is configured).",
   "404": "Unknown resource.",
   "413": "Request body too large.",
-  "415": "Request body is not JSON.",
+  "415": "Request body has the wrong Content-Type.",
   "500": "Unexpected server error.",
 };
 
@@ -31,7 +31,11 @@ export function buildOpenApi(specs: readonly RouteSpec[]): JsonSchema {
           ? { description: spec.status === 204 ? "No content." : "OK." }
           : {
               description: "OK.",
-              content: { "application/json": { schema: toJsonSchema(spec.response, "output", components) } },
+              content: {
+                [spec.responseMediaType ?? "application/json"]: {
+                  schema: toJsonSchema(spec.response, "output", components),
+                },
+              },
             },
     };
     for (const [code, description] of Object.entries(ERROR_STATUSES)) {
@@ -45,14 +49,7 @@ export function buildOpenApi(specs: readonly RouteSpec[]): JsonSchema {
       tags: [spec.api],
       ...(spec.deprecated ? { deprecated: true } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { "application/json": { schema: toJsonSchema(spec.body, "input", components) } },
-            },
-          }
-        : {}),
+      ...requestBody(spec, components),
       responses,
       ...(spec.public ? { security: [] } : {}),
     };
@@ -73,6 +70,16 @@ export function buildOpenApi(specs: readonly RouteSpec[]): JsonSchema {
     },
     security: [{ bearer: [] }],
   };
+}
+
+function requestBody(spec: RouteSpec, components: Record<string, JsonSchema>): JsonSchema {
+  if (spec.multipart) {
+    const schema = toJsonSchema(spec.multipart, "input", components);
+    return { requestBody: { required: true, content: { "multipart/form-data": { schema } } } };
+  }
+  if (!spec.body) return {};
+  const schema = toJsonSchema(spec.body, "input", components);
+  return { requestBody: { required: true, content: { "application/json": { schema } } } };
 }
 
 function objectParameters(

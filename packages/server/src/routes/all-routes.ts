@@ -1,4 +1,5 @@
 import type { RouteSpec } from "../routing/route-spec.ts";
+import { filesRoutes } from "./files-routes.ts";
 import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
@@ -11,6 +12,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...providersRoutes("/v1"),
     ...modelsRoutes(),
     ...inferenceRoutes(),
+    ...filesRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),
   ];

@@ -5,7 +5,10 @@ import { toHonoPath } from "./hono-path.ts";
 import { parseInput, queryObject, readJsonBody } from "./parse-input.ts";
 import type { RouteSpec } from "./route-spec.ts";
 
-/** Register every spec on the app: validate path, query and body, call the handler, send JSON. */
+/**
+ * Register every spec on the app: validate path, query and JSON body, call the handler, send JSON.
+ * A multipart body is left unread for the handler to stream.
+ */
 export function mountRoutes(
   app: Hono<AppEnv>,
   specs: readonly RouteSpec[],

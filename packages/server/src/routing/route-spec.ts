@@ -36,7 +36,14 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A multipart/form-data body, documented only: the handler streams it from `context.req.raw`
+   * itself, and the JSON body limit does not apply (the handler enforces its own).
+   */
+  multipart?: z.ZodType;
   response?: z.ZodType;
+  /** The response's media type when it is not JSON (the handler returns a `Response`). */
+  responseMediaType?: string;
   /** 200 by default; 204 for routes that return nothing. */
   status?: 200 | 201 | 204;
   /** Paths the auth check skips (health, version). */

@@ -1,0 +1,2 @@
+export * from "./file-upload.ts";
+export * from "./openai-file.ts";

@@ -1,0 +1,107 @@
+import { type CursorPage, type FilePurpose, NotFoundError, type OpenAIFile } from "@llama-stack-ts/api";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type { AccessContext } from "../auth/access-context.ts";
+import type { StackDb } from "../storage/database.ts";
+import { type FileRow, files } from "../storage/schema.ts";
+
+export interface ListFilesOptions {
+  after?: string | undefined;
+  limit: number;
+  order: "asc" | "desc";
+  purpose?: FilePurpose | undefined;
+}
+
+/**
+ * File metadata per owner, cursor-paged by creation time. Rows past `expires_at` are returned by
+ * `find` (so the caller can delete them) but never listed.
+ */
+export class FilesStore {
+  constructor(private readonly db: StackDb) {}
+
+  async insert(row: FileRow): Promise<void> {
+    await this.db.insert(files).values(row);
+  }
+
+  /** The row if this caller may see it, expired or not. */
+  async find(id: string, access: AccessContext): Promise<FileRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(files)
+      .where(and(eq(files.id, id), visibleTo(access)));
+    return row;
+  }
+
+  async list(options: ListFilesOptions, access: AccessContext, now: Date): Promise<CursorPage<FileRow>> {
+    const conditions: (SQL | undefined)[] = [visibleTo(access), notExpired(now)];
+    if (options.purpose) conditions.push(eq(files.purpose, options.purpose));
+    if (options.after) {
+      const anchor = await this.find(options.after, access);
+      if (!anchor) throw new NotFoundError("File", options.after, "Page with an id from the previous page.");
+      const beyond = options.order === "desc" ? lt : gt;
+      conditions.push(
+        or(
+          beyond(files.createdAt, anchor.createdAt),
+          and(eq(files.createdAt, anchor.createdAt), beyond(files.id, anchor.id)),
+        ),
+      );
+    }
+    const direction = options.order === "desc" ? desc : asc;
+    const rows = await this.db
+      .select()
+      .from(files)
+      .where(and(...conditions))
+      .orderBy(direction(files.createdAt), direction(files.id))
+      .limit(options.limit + 1);
+    const data = rows.slice(0, options.limit);
+    return {
+      object: "list",
+      data,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+      has_more: rows.length > options.limit,
+    };
+  }
+
+  /** Rows whose `expires_at` has passed, oldest first, whoever owns them. */
+  async listExpired(now: Date, limit: number): Promise<FileRow[]> {
+    return this.db
+      .select()
+      .from(files)
+      .where(and(isNotNull(files.expiresAt), lte(files.expiresAt, now)))
+      .orderBy(asc(files.expiresAt), asc(files.id))
+      .limit(limit);
+  }
+
+  /** True when this call removed the row (false if another request or replica got there first). */
+  async delete(id: string): Promise<boolean> {
+    const removed = await this.db.delete(files).where(eq(files.id, id)).returning({ id: files.id });
+    return removed.length > 0;
+  }
+}
+
+/** The OpenAI file object for a row. */
+export function toOpenAIFile(row: FileRow): OpenAIFile {
+  return {
+    id: row.id,
+    object: "file",
+    bytes: row.bytes,
+    created_at: Math.floor(row.createdAt.getTime() / 1000),
+    ...(row.expiresAt ? { expires_at: Math.floor(row.expiresAt.getTime() / 1000) } : {}),
+    filename: row.filename,
+    purpose: row.purpose as FilePurpose,
+  };
+}
+
+export function isExpired(row: FileRow, now: Date): boolean {
+  return row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
+}
+
+function notExpired(now: Date): SQL | undefined {
+  return or(isNull(files.expiresAt), gt(files.expiresAt, now));
+}
+
+// Files are always created by a caller; a row without owner (auth off at upload) is shared.
+function visibleTo(access: AccessContext): SQL | undefined {
+  if (!access.enforced) return undefined;
+  return or(isNull(files.owner), eq(files.owner, access.principal ?? ""));
+}
