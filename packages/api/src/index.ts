@@ -6,3 +6,4 @@ export * from "./inspect/index.ts";
 export * from "./models/index.ts";
 export * from "./providers/index.ts";
 export * from "./resources/index.ts";
+export * from "./vector-io/index.ts";

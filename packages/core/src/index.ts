@@ -10,6 +10,7 @@ export * from "./routers/accumulate-chat-stream.ts";
 export * from "./routers/file-content-type.ts";
 export * from "./routers/files-router.ts";
 export * from "./routers/inference-router.ts";
+export * from "./routers/vector-io-router.ts";
 export * from "./routing/models-table.ts";
 export * from "./routing/resource-table.ts";
 export * from "./stack/create-stack.ts";

@@ -5,6 +5,7 @@ import { createLogger } from "../logging/create-logger.ts";
 import type { ProviderRegistry } from "../registry/provider-registry.ts";
 import { FilesRouter } from "../routers/files-router.ts";
 import { InferenceRouter } from "../routers/inference-router.ts";
+import { VectorIoRouter } from "../routers/vector-io-router.ts";
 import { ModelsTable } from "../routing/models-table.ts";
 import { createShieldsTable } from "../routing/shields-table.ts";
 import { createToolGroupsTable } from "../routing/tool-groups-table.ts";
@@ -55,6 +56,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
     await registerConfiguredResources(config, providers, tables, logger);
     const inference = new InferenceRouter(tables.models, providers, new ChatCompletionStore(database.db));
     routers.set("inference", inference);
+    const vectorIo = new VectorIoRouter(tables.vectorStores, providers, inference);
+    routers.set("vector_io", vectorIo);
     const files = new FilesRouter(new FilesStore(database.db), providers, { logger });
     routers.set("files", files);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
@@ -69,6 +72,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       providers: running,
       tables,
       inference,
+      vectorIo,
       files,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)

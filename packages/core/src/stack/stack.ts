@@ -3,6 +3,7 @@ import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import type { FilesRouter } from "../routers/files-router.ts";
 import type { InferenceRouter } from "../routers/inference-router.ts";
+import type { VectorIoRouter } from "../routers/vector-io-router.ts";
 import type { ModelsTable } from "../routing/models-table.ts";
 import type { ResourceTable } from "../routing/resource-table.ts";
 import type { Database } from "../storage/database.ts";
@@ -27,6 +28,8 @@ export interface Stack {
   tables: StackTables;
   /** Model resolution, provider dispatch and stored completions for every inference caller. */
   inference: InferenceRouter;
+  /** Chunk insert and query on vector stores (`/v1/vector-io/*`), embedding text on the way. */
+  vectorIo: VectorIoRouter;
   /** File metadata, expiry and the files provider behind `/v1/files`. */
   files: FilesRouter;
   /** Set when `server.auth` is configured. */

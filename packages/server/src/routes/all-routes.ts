@@ -4,6 +4,7 @@ import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
+import { vectorIoRoutes } from "./vector-io-routes.ts";
 
 /** Every route the server serves, in documentation order. */
 export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
@@ -12,6 +13,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...providersRoutes("/v1"),
     ...modelsRoutes(),
     ...inferenceRoutes(),
+    ...vectorIoRoutes(),
     ...filesRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),

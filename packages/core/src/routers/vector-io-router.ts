@@ -1,0 +1,141 @@
+import {
+  type InterleavedText,
+  InvalidRequestError,
+  newId,
+  type QueryChunksResponse,
+  ServiceUnavailableError,
+  type VectorChunk,
+  type VectorIoInsertRequest,
+  type VectorIoProvider,
+  type VectorIoQueryRequest,
+  type VectorStoreResource,
+} from "@llama-stack-ts/api";
+import type { AccessContext } from "../auth/access-context.ts";
+import type { ResourceTable } from "../routing/resource-table.ts";
+import type { ProviderSet } from "../stack/provider-set.ts";
+import type { InferenceRouter } from "./inference-router.ts";
+
+export interface VectorIoCall {
+  access: AccessContext;
+  signal?: AbortSignal;
+}
+
+/**
+ * `/v1/vector-io/*` for every caller: resolve the vector store in the routing table, embed text
+ * with the store's embedding model through the inference router, and call its vector-io provider.
+ */
+export class VectorIoRouter {
+  private readonly ready = new Set<string>();
+
+  constructor(
+    private readonly stores: ResourceTable<VectorStoreResource>,
+    private readonly providers: ProviderSet,
+    private readonly inference: InferenceRouter,
+  ) {}
+
+  async insert(request: VectorIoInsertRequest, call: VectorIoCall): Promise<void> {
+    const { store, provider } = await this.route(request.vector_store_id, call);
+    const texts = request.chunks.map((chunk) => textOf(chunk.content));
+    const missing = request.chunks.flatMap((chunk, i) => (chunk.embedding ? [] : [i]));
+    const embedded = missing.length
+      ? await this.embed(
+          store,
+          missing.map((i) => texts[i]!),
+          call,
+        )
+      : [];
+    const chunks: VectorChunk[] = request.chunks.map((chunk, i) => {
+      const embedding = chunk.embedding ?? embedded[missing.indexOf(i)]!;
+      if (chunk.embedding_dimension !== undefined && chunk.embedding_dimension !== embedding.length) {
+        throw new InvalidRequestError(
+          `chunks[${i}].embedding_dimension is ${chunk.embedding_dimension} but its embedding has ${embedding.length} values.`,
+          { param: `chunks[${i}].embedding_dimension` },
+        );
+      }
+      return {
+        chunkId: chunk.chunk_id ?? newId("item"),
+        content: texts[i]!,
+        embedding,
+        metadata: chunk.metadata,
+        documentId: chunk.chunk_metadata?.document_id ?? stringOrUndefined(chunk.metadata.document_id),
+      };
+    });
+    await provider.insert(store.provider_resource_id ?? store.identifier, chunks, this.options(call));
+  }
+
+  async query(request: VectorIoQueryRequest, call: VectorIoCall): Promise<QueryChunksResponse> {
+    const { store, provider } = await this.route(request.vector_store_id, call);
+    const text = textOf(request.query);
+    const { params } = request;
+    const embedding = params.mode === "keyword" ? undefined : (await this.embed(store, [text], call))[0];
+    const ranker =
+      params.reranker_type === "weighted"
+        ? { type: "weighted" as const, alpha: params.reranker_params?.alpha ?? 0.5 }
+        : { type: "rrf" as const, impactFactor: params.reranker_params?.impact_factor ?? 60 };
+    const result = await provider.query(
+      store.provider_resource_id ?? store.identifier,
+      {
+        mode: params.mode,
+        k: params.max_chunks,
+        text,
+        ...(embedding ? { embedding } : {}),
+        scoreThreshold: params.score_threshold,
+        ...(params.filters ? { filters: params.filters } : {}),
+        ranker,
+      },
+      this.options(call),
+    );
+    return {
+      chunks: result.chunks.map((chunk) => ({
+        chunk_id: chunk.chunkId,
+        content: chunk.content,
+        metadata: chunk.metadata,
+        chunk_metadata: { document_id: chunk.documentId ?? null },
+      })),
+      scores: result.scores,
+    };
+  }
+
+  private async route(storeId: string, call: VectorIoCall) {
+    const store = await this.stores.get(storeId, call.access);
+    const provider = this.providers.instance<VectorIoProvider>("vector_io", store.provider_id);
+    if (!provider) {
+      throw new ServiceUnavailableError(
+        `Vector store '${storeId}' belongs to vector_io provider '${store.provider_id}', which is not configured.`,
+      );
+    }
+    const key = `${store.provider_id}\u0000${store.identifier}`;
+    if (!this.ready.has(key)) {
+      // Idempotent: the provider keeps its own record of the store's dimension and metric.
+      await provider.createStore(
+        { id: store.provider_resource_id ?? store.identifier, dimension: store.embedding_dimension },
+        this.options(call),
+      );
+      this.ready.add(key);
+    }
+    return { store, provider };
+  }
+
+  private async embed(store: VectorStoreResource, texts: string[], call: VectorIoCall): Promise<number[][]> {
+    const response = await this.inference.embeddings(
+      { model: store.embedding_model, input: texts, encoding_format: "float" },
+      { access: call.access, ...(call.signal ? { signal: call.signal } : {}) },
+    );
+    return response.data.map((item) => item.embedding as number[]);
+  }
+
+  private options(call: VectorIoCall) {
+    return { principal: call.access.principal, ...(call.signal ? { signal: call.signal } : {}) };
+  }
+}
+
+function textOf(content: InterleavedText): string {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content))
+    return content.map((part) => (typeof part === "string" ? part : part.text)).join("\n");
+  return content.text;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,120 @@
+import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import LlamaStackClient from "llama-stack-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+
+// /v1/vector-io on pgvector in the Stack's database, embedding text with a real llama.cpp model.
+let ts: TestStack;
+let client: LlamaStackClient;
+
+beforeAll(async () => {
+  const tiny = await tinyLlamaPath();
+  ts = await startTestStack({
+    distro_name: "test",
+    apis: ["inference", "vector_io"],
+    providers: {
+      inference: [
+        {
+          provider_id: "llama-cpp",
+          provider_type: "inline::llama-cpp",
+          config: {
+            gpu: false,
+            threads: 1,
+            models: [
+              {
+                model_id: "embed",
+                source: tiny,
+                model_type: "embedding",
+                metadata: { embedding_dimension: 64 },
+              },
+            ],
+          },
+        },
+      ],
+      vector_io: [{ provider_id: "pgvector", provider_type: "inline::pgvector", config: {} }],
+    },
+    registered_resources: {
+      vector_stores: [
+        { vector_store_id: "docs", embedding_model: "llama-cpp/embed", embedding_dimension: 64 },
+      ],
+    },
+  });
+  client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+});
+afterAll(async () => {
+  await ts?.close();
+});
+
+const texts = [
+  "Llamas are domesticated South American camelids.",
+  "PostgreSQL stores vectors with the pgvector extension.",
+  "The Andes are the longest mountain range on a continent.",
+];
+
+describe("vector-io", () => {
+  it("embeds chunks on insert and finds the same text first by vector search", async () => {
+    await client.vectorIo.insert({
+      vector_store_id: "docs",
+      chunks: texts.map((content, i) => ({
+        chunk_id: `c${i}`,
+        content,
+        metadata: { topic: i === 1 ? "tech" : "nature", rank: i },
+      })) as never,
+    });
+    const result = await client.vectorIo.query({
+      vector_store_id: "docs",
+      query: texts[1]!,
+      params: { max_chunks: 2 },
+    });
+    expect(result.chunks[0]).toMatchObject({
+      chunk_id: "c1",
+      content: texts[1],
+      metadata: { topic: "tech", rank: 1 },
+    });
+    expect(result.scores[0]).toBeCloseTo(1, 4); // identical text → identical embedding → cosine 1
+    expect(result.chunks).toHaveLength(2);
+  });
+
+  it("keyword and hybrid modes, filters and thresholds", async () => {
+    const keyword = await client.vectorIo.query({
+      vector_store_id: "docs",
+      query: "mountain range",
+      params: { mode: "keyword", max_chunks: 5 },
+    });
+    expect(keyword.chunks.map((c) => c.chunk_id)).toEqual(["c2"]);
+    const hybrid = await client.vectorIo.query({
+      vector_store_id: "docs",
+      query: texts[0]!,
+      params: { mode: "hybrid", max_chunks: 3 },
+    });
+    expect(hybrid.chunks[0]!.chunk_id).toBe("c0");
+    expect(hybrid.scores[0]).toBeLessThanOrEqual(1);
+    const filtered = await client.vectorIo.query({
+      vector_store_id: "docs",
+      query: texts[0]!,
+      params: { max_chunks: 5, filters: { type: "eq", key: "topic", value: "tech" } },
+    });
+    expect(filtered.chunks.map((c) => c.chunk_id)).toEqual(["c1"]);
+  });
+
+  it("answers bad input with 4xx: unknown store, bad filter key, wrong dimension", async () => {
+    await expect(client.vectorIo.query({ vector_store_id: "nope", query: "x" })).rejects.toBeInstanceOf(
+      LlamaStackClient.NotFoundError,
+    );
+    await expect(
+      client.vectorIo.query({
+        vector_store_id: "docs",
+        query: "x",
+        params: { filters: { type: "eq", key: "a b", value: 1 } },
+      }),
+    ).rejects.toBeInstanceOf(LlamaStackClient.BadRequestError);
+    const error = await client.vectorIo
+      .insert({
+        vector_store_id: "docs",
+        chunks: [{ content: "x", embedding: [1, 2, 3], metadata: {} }] as never,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LlamaStackClient.BadRequestError);
+    expect((error as Error).message).toContain("dimension 3, but vector store 'docs' has dimension 64");
+  });
+});
