@@ -1,20 +1,4 @@
-import { openDatabase } from "@llama-stack-ts/core";
-import { startSocketPostgres } from "../helpers/pglite-socket-postgres.ts";
+import { STORAGE_DRIVERS } from "./drivers.ts";
 import { vectorIoSuite } from "./vector-io-suite.ts";
 
-vectorIoSuite("embedded PGlite", async () => {
-  const database = await openDatabase(null, null);
-  return { database, stop: () => database.close() };
-});
-
-vectorIoSuite("PostgreSQL via pg (pglite-socket)", async () => {
-  const postgres = await startSocketPostgres();
-  const database = await openDatabase({ type: "sql_postgres", url: postgres.url, pool_size: 1 }, null);
-  return {
-    database,
-    async stop() {
-      await database.close();
-      await postgres.stop();
-    },
-  };
-});
+for (const [name, open] of STORAGE_DRIVERS) vectorIoSuite(name, open);

@@ -13,6 +13,7 @@ import { buildChatPrompt } from "./build-chat-prompt.ts";
 import { chatGrammar } from "./chat-grammar.ts";
 import { generateTokens } from "./generate-tokens.ts";
 import type { ModelHost } from "./model-host.ts";
+import { samplingFrom } from "./sampling-from.ts";
 import { StopMatcher } from "./stop-matcher.ts";
 import { validateStructuredOutput } from "./validate-structured-output.ts";
 
@@ -97,14 +98,7 @@ export async function* chatCompletionStream(
     const generation = generateTokens(model, sequence, {
       prompt: prompt.tokens,
       maxTokens: requested ?? room,
-      sampling: {
-        temperature: request.temperature ?? 1,
-        topP: request.top_p ?? 1,
-        seed: request.seed ?? undefined,
-        frequencyPenalty: request.frequency_penalty ?? undefined,
-        presencePenalty: request.presence_penalty ?? undefined,
-        logitBias: request.logit_bias ?? undefined,
-      },
+      sampling: samplingFrom(request),
       ...(grammarState
         ? { grammar: () => grammarState }
         : pythonTag !== null

@@ -8,6 +8,7 @@ import {
 import type { Token } from "node-llama-cpp";
 import { generateTokens } from "./generate-tokens.ts";
 import type { ModelHost } from "./model-host.ts";
+import { samplingFrom } from "./sampling-from.ts";
 import { StopMatcher } from "./stop-matcher.ts";
 
 /** `/v1/completions` on a raw prompt: special-token text in the prompt is honoured, as upstream does. */
@@ -66,14 +67,7 @@ export async function* completionStream(
     const generation = generateTokens(model, sequence, {
       prompt: tokens,
       maxTokens: requested,
-      sampling: {
-        temperature: request.temperature ?? 1,
-        topP: request.top_p ?? 1,
-        seed: request.seed ?? undefined,
-        frequencyPenalty: request.frequency_penalty ?? undefined,
-        presencePenalty: request.presence_penalty ?? undefined,
-        logitBias: request.logit_bias ?? undefined,
-      },
+      sampling: samplingFrom(request),
       signal: options.signal,
     });
     let generated = 0;
