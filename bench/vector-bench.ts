@@ -26,7 +26,6 @@ for (let i = 0; i < chunks.length; i += 1000) {
     console.log(`  inserted ${i} (${Math.round(i / ((performance.now() - t0) / 1000))} chunks/s)`);
 }
 const insertPerSec = COUNT / ((performance.now() - t0) / 1000);
-await database.sql.query("ANALYZE vector_chunks");
 
 const queries = Array.from({ length: QUERIES }, (_, i) => query(i));
 const time = async (run: () => Promise<unknown>) => {

@@ -38,6 +38,10 @@ const INSERT_BATCH = 200;
  */
 export function createPgvectorStore(sql: SqlClient, config: PgvectorConfig): VectorIoProvider {
   const stores = new Map<string, StoreRow>();
+  // PGlite has no autovacuum: without fresh statistics the planner takes a large store for a small
+  // one and scans it exactly instead of using HNSW. Re-analyse after enough new rows.
+  let insertedSinceAnalyze = 0;
+  let rowsAtAnalyze = 0;
   const store = async (id: string): Promise<StoreRow> => {
     const cached = stores.get(id);
     if (cached) return cached;
@@ -107,6 +111,12 @@ export function createPgvectorStore(sql: SqlClient, config: PgvectorConfig): Vec
           );
         }
       });
+      insertedSinceAnalyze += chunks.length;
+      if (insertedSinceAnalyze >= Math.max(1_000, rowsAtAnalyze / 10)) {
+        await sql.query("ANALYZE vector_chunks");
+        rowsAtAnalyze += insertedSinceAnalyze;
+        insertedSinceAnalyze = 0;
+      }
     },
 
     async query(id, query: VectorQuery) {
