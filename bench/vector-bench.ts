@@ -78,7 +78,7 @@ printTable(
   "Quality and ingestion",
   ["measure", "value"],
   [
-    ["recall@10, HNSW vs exact scan", (recallHits / (QUERIES * 10)).toFixed(3) + " (goal >= 0.95)"],
+    ["recall@10, HNSW vs exact scan", `${(recallHits / (QUERIES * 10)).toFixed(3)} (goal >= 0.95)`],
     ["insert with index maintained, chunks/s", insertPerSec.toFixed(0)],
     [
       "vector query plan uses",

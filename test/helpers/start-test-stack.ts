@@ -8,7 +8,7 @@ import {
   type Stack,
 } from "@llama-stack-ts/core";
 import { inferenceProviders } from "@llama-stack-ts/inference";
-import { memoryProviders } from "@llama-stack-ts/memory";
+import { documentChunker, memoryProviders } from "@llama-stack-ts/memory";
 import { type RunningServer, startServer } from "@llama-stack-ts/server";
 
 /** Relative `module:` paths in test configs resolve against `test/`. */
@@ -33,6 +33,7 @@ export async function startTestStack(
     registry: new ProviderRegistry().register(...inferenceProviders, ...memoryProviders),
     dataDir: options.dataDir ?? null,
     baseDir: TEST_DIR,
+    documentChunker,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "error" }),
   });
   const server = await startServer(stack, { port: 0, host: "127.0.0.1" });

@@ -7,3 +7,4 @@ export * from "./models/index.ts";
 export * from "./providers/index.ts";
 export * from "./resources/index.ts";
 export * from "./vector-io/index.ts";
+export * from "./vector-stores/index.ts";

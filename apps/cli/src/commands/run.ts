@@ -1,4 +1,5 @@
 import { createLogger, createStack, defaultDataDir } from "@llama-stack-ts/core";
+import { documentChunker } from "@llama-stack-ts/memory";
 import { startServer } from "@llama-stack-ts/server";
 import { builtinProviders } from "../builtin-providers.ts";
 import { resolveConfig } from "../resolve-config.ts";
@@ -16,7 +17,14 @@ export async function runCommand(options: RunOptions, env: NodeJS.ProcessEnv = p
   const { config, path, baseDir } = await resolveConfig(options.target, env);
   const distro = config.distro_name ?? config.image_name ?? "custom";
   const dataDir = options.dataDir ?? env.LLAMA_STACK_TS_DATA_DIR ?? defaultDataDir(distro, env);
-  const stack = await createStack({ config, registry: builtinProviders(), dataDir, baseDir, logger });
+  const stack = await createStack({
+    config,
+    registry: builtinProviders(),
+    dataDir,
+    baseDir,
+    logger,
+    documentChunker,
+  });
   const server = await startServer(stack, {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),

@@ -32,6 +32,8 @@ export interface VectorIoProvider extends ProviderInstance {
   ): Promise<void>;
   deleteStore(storeId: string, options: CallOptions): Promise<void>;
   insert(storeId: string, chunks: VectorChunk[], options: CallOptions): Promise<void>;
+  /** Remove every chunk of one document (file) from a store. */
+  deleteDocument?(storeId: string, documentId: string, options: CallOptions): Promise<void>;
   query(
     storeId: string,
     query: VectorQuery,

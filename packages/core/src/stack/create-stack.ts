@@ -1,4 +1,4 @@
-import type { Logger } from "@llama-stack-ts/api";
+import type { DocumentChunker, Logger } from "@llama-stack-ts/api";
 import { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import { createLogger } from "../logging/create-logger.ts";
@@ -6,6 +6,7 @@ import type { ProviderRegistry } from "../registry/provider-registry.ts";
 import { FilesRouter } from "../routers/files-router.ts";
 import { InferenceRouter } from "../routers/inference-router.ts";
 import { VectorIoRouter } from "../routers/vector-io-router.ts";
+import { VectorStoresRouter } from "../routers/vector-stores-router.ts";
 import { ModelsTable } from "../routing/models-table.ts";
 import { createShieldsTable } from "../routing/shields-table.ts";
 import { createToolGroupsTable } from "../routing/tool-groups-table.ts";
@@ -14,6 +15,7 @@ import { openDatabase } from "../storage/open-database.ts";
 import { selectBackend } from "../storage/select-backend.ts";
 import { ChatCompletionStore } from "../stores/chat-completion-store.ts";
 import { FilesStore } from "../stores/files-store.ts";
+import { VectorStoresStore } from "../stores/vector-stores-store.ts";
 import { instantiateProviders, planProviders } from "./instantiate-providers.ts";
 import { ProviderSet } from "./provider-set.ts";
 import { refreshModels, registerConfiguredResources } from "./register-configured-resources.ts";
@@ -27,6 +29,8 @@ export interface CreateStackOptions {
   /** Directory relative `module:` paths resolve against (the config file's). */
   baseDir?: string;
   logger?: Logger;
+  /** Parses and chunks files attached to vector stores (the memory package's `documentChunker`). */
+  documentChunker?: DocumentChunker;
 }
 
 /** How often expired files are deleted; reads never serve them, so this only reclaims space. */
@@ -60,6 +64,19 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
     routers.set("vector_io", vectorIo);
     const files = new FilesRouter(new FilesStore(database.db), providers, { logger });
     routers.set("files", files);
+    const vectorStores = new VectorStoresRouter({
+      store: new VectorStoresStore(database.db),
+      models: tables.models,
+      routing: tables.vectorStores,
+      providers,
+      inference,
+      vectorIo,
+      files,
+      logger,
+      config: config.vector_stores,
+      chunker: options.documentChunker,
+    });
+    routers.set("vector_stores", vectorStores);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
     let closing: Promise<void> | undefined;
@@ -74,6 +91,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       inference,
       vectorIo,
       files,
+      vectorStores,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,
@@ -82,6 +100,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       close() {
         closing ??= (async () => {
           await stopSweep();
+          await vectorStores.drain();
           const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));
           for (const result of results) {
             if (result.status === "rejected")

@@ -4,6 +4,7 @@ import type { RunConfig } from "../config/run-config-schema.ts";
 import type { FilesRouter } from "../routers/files-router.ts";
 import type { InferenceRouter } from "../routers/inference-router.ts";
 import type { VectorIoRouter } from "../routers/vector-io-router.ts";
+import type { VectorStoresRouter } from "../routers/vector-stores-router.ts";
 import type { ModelsTable } from "../routing/models-table.ts";
 import type { ResourceTable } from "../routing/resource-table.ts";
 import type { Database } from "../storage/database.ts";
@@ -30,6 +31,8 @@ export interface Stack {
   inference: InferenceRouter;
   /** Chunk insert and query on vector stores (`/v1/vector-io/*`), embedding text on the way. */
   vectorIo: VectorIoRouter;
+  /** OpenAI vector stores (`/v1/vector_stores`): stores, attached files and their ingestion, search. */
+  vectorStores: VectorStoresRouter;
   /** File metadata, expiry and the files provider behind `/v1/files`. */
   files: FilesRouter;
   /** Set when `server.auth` is configured. */

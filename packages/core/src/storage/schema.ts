@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Every routable resource (models, shields, vector stores, tool groups) in one table: the routing
@@ -68,4 +68,65 @@ export const files = pgTable(
   ],
 );
 export type FileRow = typeof files.$inferSelect;
+
+/** OpenAI vector stores (`/v1/vector_stores`); chunks live with the vector_io provider named here. */
+export const vectorStores = pgTable(
+  "vector_stores",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    name: text("name"),
+    providerId: text("provider_id").notNull(),
+    embeddingModel: text("embedding_model").notNull(),
+    embeddingDimension: integer("embedding_dimension").notNull(),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull(),
+    chunkingStrategy: jsonb("chunking_strategy").$type<Record<string, unknown>>(),
+    expiresAfter: jsonb("expires_after").$type<{ anchor: "last_active_at"; days: number }>(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date", precision: 3 }),
+    lastActiveAt: timestamp("last_active_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("vector_stores_created_idx").on(t.createdAt, t.id)],
+);
+export type VectorStoreRow = typeof vectorStores.$inferSelect;
+
+/** Files attached to a vector store and the state of their ingestion. */
+export const vectorStoreFiles = pgTable(
+  "vector_store_files",
+  {
+    vectorStoreId: text("vector_store_id")
+      .notNull()
+      .references(() => vectorStores.id, { onDelete: "cascade" }),
+    fileId: text("file_id").notNull(),
+    status: text("status").notNull(),
+    attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull(),
+    chunkingStrategy: jsonb("chunking_strategy").$type<Record<string, unknown>>().notNull(),
+    lastError: jsonb("last_error").$type<{ code: "server_error"; message: string }>(),
+    usageBytes: bigint("usage_bytes", { mode: "number" }).notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vectorStoreId, t.fileId] }),
+    index("vector_store_files_created_idx").on(t.vectorStoreId, t.createdAt, t.fileId),
+  ],
+);
+export type VectorStoreFileRow = typeof vectorStoreFiles.$inferSelect;
+
+/** File batches: a set of files attached together; counts come from `vector_store_files`. */
+export const vectorStoreFileBatches = pgTable(
+  "vector_store_file_batches",
+  {
+    id: text("id").primaryKey(),
+    vectorStoreId: text("vector_store_id")
+      .notNull()
+      .references(() => vectorStores.id, { onDelete: "cascade" }),
+    fileIds: jsonb("file_ids").$type<string[]>().notNull(),
+    /** `in_progress` until cancelled; the reported status also looks at the files. */
+    status: text("status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("vector_store_file_batches_store_idx").on(t.vectorStoreId)],
+);
+export type VectorStoreFileBatchRow = typeof vectorStoreFileBatches.$inferSelect;
+
 export * from "./vector-schema.ts";

@@ -9,6 +9,7 @@ export {
   parseChunkingStrategy,
 } from "./chunking-strategy.ts";
 export { countTokens } from "./count-tokens.ts";
+export { documentChunker } from "./document-chunker.ts";
 export { parseDocument } from "./parse-document.ts";
 export type { DocumentFormat, ParseDocumentInput, ParsedDocument } from "./parsed-document.ts";
 export { UnsupportedDocumentError } from "./unsupported-document-error.ts";

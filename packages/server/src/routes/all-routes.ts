@@ -5,6 +5,7 @@ import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
 import { vectorIoRoutes } from "./vector-io-routes.ts";
+import { vectorStoresRoutes } from "./vector-stores-routes.ts";
 
 /** Every route the server serves, in documentation order. */
 export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
@@ -14,6 +15,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...modelsRoutes(),
     ...inferenceRoutes(),
     ...vectorIoRoutes(),
+    ...vectorStoresRoutes(),
     ...filesRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),

@@ -1,0 +1,258 @@
+import type { CursorPage, VectorStoreFileCounts, VectorStoreFileStatus } from "@llama-stack-ts/api";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { AccessContext } from "../auth/access-context.ts";
+import type { StackDb } from "../storage/database.ts";
+import {
+  type VectorStoreFileBatchRow,
+  type VectorStoreFileRow,
+  type VectorStoreRow,
+  vectorStoreFileBatches,
+  vectorStoreFiles,
+  vectorStores,
+} from "../storage/schema.ts";
+
+export interface CursorOptions {
+  after?: string | undefined;
+  before?: string | undefined;
+  limit: number;
+  order: "asc" | "desc";
+}
+
+/** Vector stores and their attached files, per owner, cursor-paged by creation time. */
+export class VectorStoresStore {
+  constructor(private readonly db: StackDb) {}
+
+  async insert(row: VectorStoreRow): Promise<void> {
+    await this.db.insert(vectorStores).values(row);
+  }
+
+  async find(id: string, access: AccessContext): Promise<VectorStoreRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(vectorStores)
+      .where(and(eq(vectorStores.id, id), visibleTo(access)));
+    return row;
+  }
+
+  async list(options: CursorOptions, access: AccessContext): Promise<CursorPage<VectorStoreRow>> {
+    const anchorOf = async (id: string) => {
+      const row = await this.find(id, access);
+      return row ? { createdAt: row.createdAt, key: row.id } : undefined;
+    };
+    return page(
+      this.db,
+      vectorStores,
+      { createdAt: vectorStores.createdAt, key: vectorStores.id },
+      [visibleTo(access)],
+      options,
+      anchorOf,
+      (row) => row.id,
+    );
+  }
+
+  async update(id: string, set: Partial<VectorStoreRow>): Promise<void> {
+    await this.db.update(vectorStores).set(set).where(eq(vectorStores.id, id));
+  }
+
+  /** Removes the store and (by cascade) its file rows. */
+  async delete(id: string): Promise<void> {
+    await this.db.delete(vectorStores).where(eq(vectorStores.id, id));
+  }
+
+  /** Attach, or re-attach: the row starts over as `in_progress`. */
+  async upsertFile(row: VectorStoreFileRow): Promise<void> {
+    await this.db
+      .insert(vectorStoreFiles)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [vectorStoreFiles.vectorStoreId, vectorStoreFiles.fileId],
+        set: {
+          status: row.status,
+          attributes: row.attributes,
+          chunkingStrategy: row.chunkingStrategy,
+          lastError: null,
+          usageBytes: 0,
+        },
+      });
+  }
+
+  async findFile(storeId: string, fileId: string): Promise<VectorStoreFileRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(vectorStoreFiles)
+      .where(and(eq(vectorStoreFiles.vectorStoreId, storeId), eq(vectorStoreFiles.fileId, fileId)));
+    return row;
+  }
+
+  async listFiles(
+    storeId: string,
+    options: CursorOptions & { status?: VectorStoreFileStatus | undefined; fileIds?: string[] | undefined },
+  ): Promise<CursorPage<VectorStoreFileRow>> {
+    const conditions: (SQL | undefined)[] = [eq(vectorStoreFiles.vectorStoreId, storeId)];
+    if (options.status) conditions.push(eq(vectorStoreFiles.status, options.status));
+    if (options.fileIds) conditions.push(inArray(vectorStoreFiles.fileId, options.fileIds));
+    const anchorOf = async (fileId: string) => {
+      const row = await this.findFile(storeId, fileId);
+      return row ? { createdAt: row.createdAt, key: row.fileId } : undefined;
+    };
+    return page(
+      this.db,
+      vectorStoreFiles,
+      { createdAt: vectorStoreFiles.createdAt, key: vectorStoreFiles.fileId },
+      conditions,
+      options,
+      anchorOf,
+      (row) => row.fileId,
+    );
+  }
+
+  /** False when the row is gone or no longer `in_progress` (detached or cancelled meanwhile). */
+  async finishFile(
+    storeId: string,
+    fileId: string,
+    result: Pick<VectorStoreFileRow, "status" | "lastError" | "usageBytes">,
+  ): Promise<boolean> {
+    const updated = await this.db
+      .update(vectorStoreFiles)
+      .set(result)
+      .where(
+        and(
+          eq(vectorStoreFiles.vectorStoreId, storeId),
+          eq(vectorStoreFiles.fileId, fileId),
+          eq(vectorStoreFiles.status, "in_progress"),
+        ),
+      )
+      .returning({ fileId: vectorStoreFiles.fileId });
+    return updated.length > 0;
+  }
+
+  /** Marks the given files `cancelled` where they are still `in_progress`. */
+  async cancelFiles(storeId: string, fileIds: string[]): Promise<void> {
+    await this.db
+      .update(vectorStoreFiles)
+      .set({ status: "cancelled" })
+      .where(
+        and(
+          eq(vectorStoreFiles.vectorStoreId, storeId),
+          inArray(vectorStoreFiles.fileId, fileIds),
+          eq(vectorStoreFiles.status, "in_progress"),
+        ),
+      );
+  }
+
+  async insertBatch(row: VectorStoreFileBatchRow): Promise<void> {
+    await this.db.insert(vectorStoreFileBatches).values(row);
+  }
+
+  async findBatch(storeId: string, batchId: string): Promise<VectorStoreFileBatchRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(vectorStoreFileBatches)
+      .where(and(eq(vectorStoreFileBatches.id, batchId), eq(vectorStoreFileBatches.vectorStoreId, storeId)));
+    return row;
+  }
+
+  async setBatchStatus(batchId: string, status: string): Promise<void> {
+    await this.db
+      .update(vectorStoreFileBatches)
+      .set({ status })
+      .where(eq(vectorStoreFileBatches.id, batchId));
+  }
+
+  async deleteFile(storeId: string, fileId: string): Promise<void> {
+    await this.db
+      .delete(vectorStoreFiles)
+      .where(and(eq(vectorStoreFiles.vectorStoreId, storeId), eq(vectorStoreFiles.fileId, fileId)));
+  }
+
+  /** File counts by status and the bytes of stored chunk text. */
+  async usage(
+    storeId: string,
+    fileIds?: string[],
+  ): Promise<{ fileCounts: VectorStoreFileCounts; usageBytes: number }> {
+    const rows = await this.db
+      .select({
+        status: vectorStoreFiles.status,
+        count: sql<number>`count(*)::int`,
+        bytes: sql<number>`coalesce(sum(${vectorStoreFiles.usageBytes}), 0)::bigint`,
+      })
+      .from(vectorStoreFiles)
+      .where(
+        and(
+          eq(vectorStoreFiles.vectorStoreId, storeId),
+          fileIds ? inArray(vectorStoreFiles.fileId, fileIds) : undefined,
+        ),
+      )
+      .groupBy(vectorStoreFiles.status);
+    const fileCounts: VectorStoreFileCounts = {
+      cancelled: 0,
+      completed: 0,
+      failed: 0,
+      in_progress: 0,
+      total: 0,
+    };
+    let usageBytes = 0;
+    for (const row of rows) {
+      const count = Number(row.count);
+      if (row.status in fileCounts) fileCounts[row.status as VectorStoreFileStatus] += count;
+      fileCounts.total += count;
+      usageBytes += Number(row.bytes);
+    }
+    return { fileCounts, usageBytes };
+  }
+}
+
+type Anchor = { createdAt: Date; key: string };
+
+/** One cursor page ordered by (created_at, key); `before` reads backwards from its anchor. */
+async function page<Row>(
+  db: StackDb,
+  // biome-ignore lint/suspicious/noExplicitAny: drizzle's table types differ per table.
+  table: any,
+  // biome-ignore lint/suspicious/noExplicitAny: columns of that table.
+  columns: { createdAt: any; key: any },
+  base: (SQL | undefined)[],
+  options: CursorOptions,
+  anchorOf: (id: string) => Promise<Anchor | undefined>,
+  keyOf: (row: Row) => string,
+): Promise<CursorPage<Row>> {
+  const conditions = [...base];
+  const backwards = options.before !== undefined && options.after === undefined;
+  const ascending = (options.order === "asc") !== backwards;
+  for (const [cursor, forward] of [
+    [options.after, true],
+    [options.before, false],
+  ] as const) {
+    if (cursor === undefined) continue;
+    const anchor = await anchorOf(cursor);
+    if (!anchor) continue;
+    const beyond = (options.order === "desc") === forward ? lt : gt;
+    conditions.push(
+      or(
+        beyond(columns.createdAt, anchor.createdAt),
+        and(eq(columns.createdAt, anchor.createdAt), beyond(columns.key, anchor.key)),
+      ),
+    );
+  }
+  const direction = ascending ? asc : desc;
+  const rows = (await db
+    .select()
+    .from(table)
+    .where(and(...conditions))
+    .orderBy(direction(columns.createdAt), direction(columns.key))
+    .limit(options.limit + 1)) as Row[];
+  const data = rows.slice(0, options.limit);
+  if (backwards) data.reverse();
+  return {
+    object: "list",
+    data,
+    first_id: data[0] ? keyOf(data[0]) : null,
+    last_id: data.at(-1) ? keyOf(data.at(-1)!) : null,
+    has_more: rows.length > options.limit,
+  };
+}
+
+function visibleTo(access: AccessContext): SQL | undefined {
+  if (!access.enforced) return undefined;
+  return or(isNull(vectorStores.owner), eq(vectorStores.owner, access.principal ?? ""));
+}

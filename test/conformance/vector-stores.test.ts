@@ -1,0 +1,281 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import OpenAI, { toFile } from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+
+// /v1/vector_stores on pgvector and inline::localfs, embedding with a real llama.cpp model.
+type CreateParams = OpenAI.VectorStores.VectorStoreCreateParams;
+type SearchParams = OpenAI.VectorStores.VectorStoreSearchParams;
+
+let ts: TestStack;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  const tiny = await tinyLlamaPath();
+  const storageDir = await mkdtemp(join(tmpdir(), "lsts-vector-stores-"));
+  ts = await startTestStack({
+    distro_name: "test",
+    apis: ["inference", "vector_io", "files"],
+    providers: {
+      inference: [
+        {
+          provider_id: "llama-cpp",
+          provider_type: "inline::llama-cpp",
+          config: {
+            gpu: false,
+            threads: 1,
+            models: [
+              {
+                model_id: "embed",
+                source: tiny,
+                model_type: "embedding",
+                metadata: { embedding_dimension: 64 },
+              },
+            ],
+          },
+        },
+      ],
+      vector_io: [{ provider_id: "pgvector", provider_type: "inline::pgvector", config: {} }],
+      files: [
+        { provider_id: "localfs", provider_type: "inline::localfs", config: { storage_dir: storageDir } },
+      ],
+    },
+  });
+  openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
+});
+afterAll(async () => {
+  await ts?.close();
+});
+
+const LLAMAS = "# Llamas\n\nLlamas are domesticated South American camelids that hum when curious.";
+const POSTGRES = "PostgreSQL stores vectors with the pgvector extension and indexes them with HNSW.";
+
+async function upload(name: string, content: string | Uint8Array) {
+  return openai.files.create({ file: await toFile(Buffer.from(content), name), purpose: "assistants" });
+}
+
+async function settled(storeId: string, fileId: string) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const file = await openai.vectorStores.files.retrieve(fileId, { vector_store_id: storeId });
+    if (file.status !== "in_progress") return file;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`file ${fileId} never left in_progress`);
+}
+
+async function chunkCount(storeId: string): Promise<number> {
+  const [row] = await ts.stack.database.sql.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM vector_chunks WHERE vector_store_id = $1",
+    [storeId],
+  );
+  return Number(row?.count);
+}
+
+describe("vector stores", () => {
+  it("creates, attaches, ingests in the background and searches", async () => {
+    const store = await openai.vectorStores.create({
+      name: "docs",
+      metadata: { topic: "animals" },
+      embedding_model: "llama-cpp/embed", // Llama Stack extra
+    } as CreateParams);
+    expect(store).toMatchObject({
+      object: "vector_store",
+      name: "docs",
+      status: "completed",
+      metadata: { topic: "animals" },
+      file_counts: { cancelled: 0, completed: 0, failed: 0, in_progress: 0, total: 0 },
+    });
+    expect(store.id).toMatch(/^vs_/);
+
+    const llamas = await upload("llamas.md", LLAMAS);
+    const postgres = await upload("postgres.txt", POSTGRES);
+    const attached = await openai.vectorStores.files.create(store.id, {
+      file_id: llamas.id,
+      attributes: { kind: "animal" },
+    });
+    expect(attached).toMatchObject({ id: llamas.id, vector_store_id: store.id, status: "in_progress" });
+    await openai.vectorStores.files.create(store.id, { file_id: postgres.id });
+    expect(await settled(store.id, llamas.id)).toMatchObject({ status: "completed", last_error: null });
+    expect((await settled(store.id, postgres.id)).status).toBe("completed");
+
+    const retrieved = await openai.vectorStores.retrieve(store.id);
+    expect(retrieved.file_counts).toEqual({
+      cancelled: 0,
+      completed: 2,
+      failed: 0,
+      in_progress: 0,
+      total: 2,
+    });
+    expect(retrieved.usage_bytes).toBeGreaterThan(0);
+
+    const results = await openai.vectorStores.search(store.id, { query: LLAMAS });
+    expect(results.data[0]).toMatchObject({
+      file_id: llamas.id,
+      filename: "llamas.md",
+      attributes: { kind: "animal", document_id: llamas.id },
+      content: [{ type: "text", text: LLAMAS }],
+    });
+    expect(results.data[0]!.score).toBeCloseTo(1, 3);
+    const raw = await openai.vectorStores
+      .search(store.id, { query: LLAMAS, max_num_results: 1 })
+      .asResponse();
+    expect(await raw.json()).toMatchObject({
+      object: "vector_store.search_results.page",
+      search_query: [LLAMAS],
+      data: [{ file_id: llamas.id }],
+      has_more: false,
+      next_page: null,
+    });
+
+    const keyword = await openai.vectorStores.search(store.id, {
+      query: ["pgvector", "extension"],
+      search_mode: "keyword",
+    } as SearchParams);
+    expect(keyword.data.map((r) => r.file_id)).toEqual([postgres.id]);
+
+    const filtered = await openai.vectorStores.search(store.id, {
+      query: LLAMAS,
+      filters: { type: "eq", key: "kind", value: "animal" },
+    });
+    expect(filtered.data.map((r) => r.file_id)).toEqual([llamas.id]);
+
+    // Re-attaching replaces the file's chunks rather than adding to them.
+    const before = await chunkCount(store.id);
+    expect(before).toBeGreaterThan(0);
+    await openai.vectorStores.files.create(store.id, { file_id: llamas.id });
+    expect((await settled(store.id, llamas.id)).status).toBe("completed");
+    expect(await chunkCount(store.id)).toBe(before);
+    expect((await openai.vectorStores.retrieve(store.id)).file_counts.total).toBe(2);
+
+    const updated = await openai.vectorStores.files.update(llamas.id, {
+      vector_store_id: store.id,
+      attributes: { kind: "camelid" },
+    });
+    expect(updated.attributes).toEqual({ kind: "camelid" });
+    expect((await settled(store.id, llamas.id)).status).toBe("completed");
+    const camelids = await openai.vectorStores.search(store.id, {
+      query: LLAMAS,
+      filters: { type: "eq", key: "kind", value: "camelid" },
+    });
+    expect(camelids.data.map((r) => r.file_id)).toEqual([llamas.id]);
+    expect(await chunkCount(store.id)).toBe(before);
+
+    const listed = [];
+    for await (const file of openai.vectorStores.files.list(store.id, { limit: 1 })) listed.push(file.id);
+    expect(listed.sort()).toEqual([llamas.id, postgres.id].sort());
+
+    const detached = await openai.vectorStores.files.delete(postgres.id, { vector_store_id: store.id });
+    expect(detached).toMatchObject({ id: postgres.id, deleted: true });
+    const after = await openai.vectorStores.search(store.id, { query: POSTGRES });
+    expect(after.data.map((r) => r.file_id)).not.toContain(postgres.id);
+    expect((await openai.vectorStores.retrieve(store.id)).file_counts.total).toBe(1);
+  });
+
+  it("marks an unsupported file failed with a readable last_error", async () => {
+    const store = await openai.vectorStores.create({ name: "images" });
+    const png = await upload(
+      "x.png",
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
+    await openai.vectorStores.files.create(store.id, { file_id: png.id });
+    const file = await settled(store.id, png.id);
+    expect(file.status).toBe("failed");
+    expect(file.last_error?.code).toBe("server_error");
+    expect(file.last_error?.message).toMatch(/Unsupported file type .*x\.png.*supported: txt, md/);
+    const failed = await openai.vectorStores.files.list(store.id, { filter: "failed" });
+    expect(failed.data.map((f) => f.id)).toEqual([png.id]);
+    expect((await openai.vectorStores.retrieve(store.id)).file_counts).toMatchObject({ failed: 1, total: 1 });
+  });
+
+  it("attaches a batch of files and reports its counts", async () => {
+    const store = await openai.vectorStores.create({ name: "batch" });
+    const one = await upload("one.md", LLAMAS);
+    const two = await upload("two.txt", POSTGRES);
+    const bad = await upload("x.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const batch = await openai.vectorStores.fileBatches.create(store.id, {
+      file_ids: [one.id, two.id, bad.id],
+      attributes: { source: "batch" },
+    });
+    expect(batch).toMatchObject({ object: "vector_store.files_batch", vector_store_id: store.id });
+    expect(batch.id).toMatch(/^vsfb_/);
+    expect(batch.file_counts.total).toBe(3);
+    for (const file of [one, two, bad]) await settled(store.id, file.id);
+    const done = await openai.vectorStores.fileBatches.retrieve(batch.id, { vector_store_id: store.id });
+    expect(done).toMatchObject({
+      status: "completed",
+      file_counts: { completed: 2, failed: 1, in_progress: 0, cancelled: 0, total: 3 },
+    });
+    const files = await openai.vectorStores.fileBatches.listFiles(batch.id, {
+      vector_store_id: store.id,
+      filter: "completed",
+    });
+    expect(files.data.map((f) => f.id).sort()).toEqual([one.id, two.id].sort());
+    expect(files.data[0]!.attributes).toEqual({ source: "batch" });
+    const cancelled = await openai.vectorStores.fileBatches.cancel(batch.id, { vector_store_id: store.id });
+    expect(cancelled.status).toBe("completed"); // nothing left to cancel
+  });
+
+  it("cancels a batch: files still waiting end cancelled and leave no chunks", async () => {
+    const store = await openai.vectorStores.create({ name: "cancel" });
+    const files = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => upload(`doc${i}.txt`, `${POSTGRES} Copy ${i}.`)),
+    );
+    const batch = await openai.vectorStores.fileBatches.create(store.id, {
+      file_ids: files.map((f) => f.id),
+    });
+    const cancelled = await openai.vectorStores.fileBatches.cancel(batch.id, { vector_store_id: store.id });
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.file_counts.cancelled).toBeGreaterThan(0);
+    await ts.stack.vectorStores.drain();
+    const after = await openai.vectorStores.fileBatches.retrieve(batch.id, { vector_store_id: store.id });
+    expect(after.file_counts.in_progress).toBe(0);
+    expect(after.file_counts.cancelled).toBe(cancelled.file_counts.cancelled);
+    expect(await chunkCount(store.id)).toBe(after.file_counts.completed);
+  });
+
+  it("lists, updates and deletes; a missing store is a 400 as upstream answers", async () => {
+    const a = await openai.vectorStores.create({ name: "a" });
+    const b = await openai.vectorStores.create({ name: "b" });
+    const page = await openai.vectorStores.list({ limit: 1, order: "desc" });
+    expect(page.data.map((s) => s.id)).toEqual([b.id]);
+    expect(page.has_more).toBe(true);
+    const next = await openai.vectorStores.list({ limit: 1, order: "desc", after: b.id });
+    expect(next.data.map((s) => s.id)).toEqual([a.id]);
+    const back = await openai.vectorStores.list({ limit: 1, order: "desc", before: a.id });
+    expect(back.data.map((s) => s.id)).toEqual([b.id]);
+
+    const updated = await openai.vectorStores.update(a.id, { name: "renamed", metadata: { v: "2" } });
+    expect(updated).toMatchObject({ id: a.id, name: "renamed", metadata: { v: "2" } });
+
+    expect(await openai.vectorStores.delete(a.id)).toMatchObject({ id: a.id, deleted: true });
+    const gone = await openai.vectorStores.retrieve(a.id).catch((error: unknown) => error);
+    expect(gone).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((gone as Error).message).toContain(a.id);
+    await expect(openai.vectorStores.search(a.id, { query: "x" })).rejects.toBeInstanceOf(
+      OpenAI.BadRequestError,
+    );
+    expect(
+      (await ts.stack.tables.vectorStores.find(a.id, { principal: null, enforced: false })) ?? null,
+    ).toBeNull();
+  });
+
+  it("rejects an invalid search_mode, an unknown model and a mismatching dimension", async () => {
+    const store = await openai.vectorStores.create({ name: "modes" });
+    await expect(
+      openai.vectorStores.search(store.id, { query: "x", search_mode: "fuzzy" } as SearchParams),
+    ).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    const unknown = await openai.vectorStores
+      .create({ embedding_model: "nope/none" } as CreateParams)
+      .catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((unknown as Error).message).toContain("nope/none");
+    const mismatch = await openai.vectorStores
+      .create({ metadata: { embedding_model: "llama-cpp/embed", embedding_dimension: "128" } })
+      .catch((e: unknown) => e);
+    expect(mismatch).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((mismatch as Error).message).toMatch(/128.*64/);
+  });
+});
