@@ -92,9 +92,9 @@ describe("llama-stack-ts CLI", () => {
         }),
       });
       expect(chat.status).toBe(503);
-      expect(((await chat.json()) as { error: { message: string } }).error.message).toContain(
-        "llama-stack-ts models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M",
-      );
+      const message = ((await chat.json()) as { error: { message: string } }).error.message;
+      expect(message).toContain("llama-stack-ts models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M");
+      expect(message).toContain(`--models-dir ${join(home, "models")}`); // follows LLAMA_STACK_TS_HOME
       const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
       expect(await health.json()).toEqual({ status: "OK" });
     } finally {

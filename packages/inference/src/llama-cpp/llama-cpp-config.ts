@@ -30,7 +30,10 @@ export const LlamaCppConfigSchema = z.strictObject({
   /** Default `$LLAMA_STACK_TS_HOME/models` (`~/.llama-stack-ts/models`), where `models pull` saves. */
   models_dir: z
     .string()
-    .default(() => join(process.env.LLAMA_STACK_TS_HOME || join(homedir(), ".llama-stack-ts"), "models")),
+    .nullish()
+    .transform(
+      (dir) => dir || join(process.env.LLAMA_STACK_TS_HOME || join(homedir(), ".llama-stack-ts"), "models"),
+    ),
   models: z.array(LlamaCppModelSchema).default([]),
   /** CPU threads per generation; default: half the math cores (never more than the machine has). */
   threads: z.number().int().min(1).nullish(),
