@@ -14,6 +14,7 @@ import type { AccessContext } from "../auth/access-context.ts";
 import type { ResourceTable } from "../routing/resource-table.ts";
 import type { ProviderSet } from "../stack/provider-set.ts";
 import type { InferenceRouter } from "./inference-router.ts";
+import { stringOrUndefined } from "./string-or-undefined.ts";
 
 export interface VectorIoCall {
   access: AccessContext;
@@ -134,8 +135,4 @@ function textOf(content: InterleavedText): string {
   if (Array.isArray(content))
     return content.map((part) => (typeof part === "string" ? part : part.text)).join("\n");
   return content.text;
-}
-
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
 }

@@ -36,6 +36,9 @@ import type { VectorStoresStore } from "../stores/vector-stores-store.ts";
 import { ConcurrencyLimit } from "./concurrency-limit.ts";
 import type { FilesRouter } from "./files-router.ts";
 import type { InferenceRouter } from "./inference-router.ts";
+import { pickEmbeddingDimension } from "./pick-embedding-dimension.ts";
+import { stringOrUndefined } from "./string-or-undefined.ts";
+import { seconds, toVectorStoreFile } from "./to-vector-store-file.ts";
 import type { VectorIoRouter } from "./vector-io-router.ts";
 
 /** The run config's `vector_stores` section, as far as this router reads it. */
@@ -85,7 +88,7 @@ export class VectorStoresRouter {
     const extra = (key: string) => metadata[key] ?? request[key];
     const providerId = this.pickProvider(stringOrUndefined(extra("provider_id")));
     const model = await this.pickEmbeddingModel(stringOrUndefined(extra("embedding_model")), access);
-    const dimension = pickDimension(model, extra("embedding_dimension"));
+    const dimension = pickEmbeddingDimension(model, extra("embedding_dimension"));
     if (request.chunking_strategy) this.options.chunker?.checkStrategy(request.chunking_strategy);
     const now = new Date();
     const row: VectorStoreRow = {
@@ -543,57 +546,6 @@ export class VectorStoresRouter {
     if (!provider) throw new ServiceUnavailableError(`Vector_io provider '${providerId}' is not configured.`);
     return provider;
   }
-}
-
-function pickDimension(model: Model, requested: unknown): number {
-  const known = Number(model.metadata.embedding_dimension);
-  const asked = requested === undefined || requested === null ? undefined : Number(requested);
-  if (asked !== undefined && (!Number.isInteger(asked) || asked <= 0)) {
-    throw new InvalidRequestError(
-      `embedding_dimension must be a positive integer, got ${String(requested)}.`,
-      {
-        param: "embedding_dimension",
-      },
-    );
-  }
-  if (Number.isInteger(known) && known > 0) {
-    if (asked !== undefined && asked !== known) {
-      throw new InvalidRequestError(
-        `embedding_dimension ${asked} does not match model '${model.identifier}', whose embedding dimension is ${known}.`,
-        { param: "embedding_dimension" },
-      );
-    }
-    return known;
-  }
-  if (asked === undefined) {
-    throw new InvalidRequestError(
-      `Model '${model.identifier}' does not state its embedding dimension; pass embedding_dimension.`,
-      { param: "embedding_dimension" },
-    );
-  }
-  return asked;
-}
-
-function toVectorStoreFile(row: VectorStoreFileRow): VectorStoreFile {
-  return {
-    id: row.fileId,
-    object: "vector_store.file",
-    vector_store_id: row.vectorStoreId,
-    created_at: seconds(row.createdAt),
-    status: row.status as VectorStoreFile["status"],
-    usage_bytes: row.usageBytes,
-    chunking_strategy: row.chunkingStrategy as VectorStoreFile["chunking_strategy"],
-    attributes: row.attributes,
-    last_error: row.lastError,
-  };
-}
-
-function seconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
-}
-
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
 }
 
 function isNotFound(error: unknown): boolean {
