@@ -11,6 +11,28 @@ export { llama31ChatTemplate } from "./llama31-chat-template.ts";
 export { llama31SpecialTokenNames } from "./llama31-special-token-names.ts";
 export { llama31TokenIds, llama31VocabularySize } from "./llama31-token-ids.ts";
 export { type Llama31Vocabulary, llama31Vocabulary } from "./llama31-vocabulary.ts";
+export { encodeOnnxModel } from "./onnx/encode-onnx-model.ts";
+export type {
+  OnnxAttribute,
+  OnnxElementType,
+  OnnxGraph,
+  OnnxModel,
+  OnnxNode,
+  OnnxTensor,
+  OnnxValueInfo,
+} from "./onnx/onnx-model.ts";
+export {
+  type PromptGuardModelOptions,
+  type PromptGuardTokenCounts,
+  type PromptGuardVariant,
+  promptGuardFixtureLabels,
+  promptGuardFixtureLogits,
+  promptGuardFixtureWeights,
+} from "./onnx/prompt-guard-classifier.ts";
+export { promptGuardModelDir } from "./onnx/prompt-guard-model-dir.ts";
+export { promptGuardMaxLength } from "./onnx/prompt-guard-tokenizer-files.ts";
+export { type PromptGuardTriggerKind, promptGuardTriggerWords } from "./onnx/prompt-guard-trigger-words.ts";
+export { writePromptGuardModel } from "./onnx/write-prompt-guard-model.ts";
 export { tinyLlamaPath } from "./tiny-llama-path.ts";
 export { writeBenchModel } from "./write-bench-model.ts";
 export { type ChainModelOptions, writeChainModel } from "./write-chain-model.ts";

@@ -1,0 +1,14 @@
+export { ALL_RULES } from "./all-rules.ts";
+export type { CodeSnippet, SnippetKind, SnippetSource } from "./code-snippet.ts";
+export { extractCode } from "./extract-code.ts";
+export type { Finding } from "./finding.ts";
+export { guessLanguage, LANGUAGES, type Language, languageFromInfoString } from "./language.ts";
+export type { Rule, RuleMatch, Severity } from "./rule.ts";
+export { JAVASCRIPT_RULES } from "./rules/javascript-rules.ts";
+export { PYTHON_RULES } from "./rules/python-rules.ts";
+export { SECRET_RULES } from "./rules/secret-rules.ts";
+export { SHELL_RULES } from "./rules/shell-rules.ts";
+export { SQL_RULES } from "./rules/sql-rules.ts";
+export { type ScanCodeInput, scanCode } from "./scan-code.ts";
+export { type ScanResult, scanMessages } from "./scan-messages.ts";
+export { type ScanOptions, scanOptionsSchema } from "./scan-options.ts";

@@ -1,0 +1,5 @@
+export {
+  loadPromptGuardClassifier,
+  type PromptGuardClassifier,
+  promptGuardMaxTokens,
+} from "./load-prompt-guard-classifier.ts";
