@@ -6,5 +6,6 @@ export * from "./inspect/index.ts";
 export * from "./models/index.ts";
 export * from "./providers/index.ts";
 export * from "./resources/index.ts";
+export * from "./safety/index.ts";
 export * from "./vector-io/index.ts";
 export * from "./vector-stores/index.ts";

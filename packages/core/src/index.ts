@@ -14,6 +14,7 @@ export * from "./routers/vector-io-router.ts";
 export * from "./routers/vector-stores-router.ts";
 export * from "./routing/models-table.ts";
 export * from "./routing/resource-table.ts";
+export * from "./safety/define-shield.ts";
 export * from "./stack/create-stack.ts";
 export * from "./stack/default-data-dir.ts";
 export * from "./stack/provider-set.ts";

@@ -62,6 +62,8 @@ export const ChatCompletionRequestSchema = z
     tool_choice: ToolChoiceSchema.nullish(),
     parallel_tool_calls: z.boolean().nullish(),
     response_format: ResponseFormatSchema.nullish(),
+    /** A GBNF grammar the output must follow (llama.cpp's extension; shields use it for verdicts). */
+    grammar: z.string().min(1).nullish(),
     user: z.string().nullish(),
   })
   .meta({ id: "ChatCompletionRequest" });

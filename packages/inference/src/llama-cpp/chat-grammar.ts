@@ -1,4 +1,9 @@
-import { type ChatCompletionRequest, type FunctionTool, UnprocessableError } from "@llama-stack-ts/api";
+import {
+  type ChatCompletionRequest,
+  type FunctionTool,
+  InvalidRequestError,
+  UnprocessableError,
+} from "@llama-stack-ts/api";
 import type { LlamaGrammar } from "node-llama-cpp";
 import { type ToolPromptFormat, toGrammarSchema, toolCallJsonSchema } from "../prompt-formats/index.ts";
 import type { LoadedModel } from "./model-host.ts";
@@ -13,7 +18,8 @@ export type ChatGrammar =
 
 /**
  * Constrained decoding: `response_format` json_schema/json_object, and a forced tool call for
- * `tool_choice: "required"` or a named tool (the call's arguments follow the tool's schema).
+ * `tool_choice: "required"` or a named tool (the call's arguments follow the tool's schema), and a
+ * raw GBNF `grammar`.
  */
 export async function chatGrammar(
   loaded: LoadedModel,
@@ -44,6 +50,16 @@ export async function chatGrammar(
         }
       },
     };
+  }
+  if (request.grammar) {
+    try {
+      return { kind: "format", grammar: await llama.createGrammar({ grammar: request.grammar }) };
+    } catch (cause) {
+      throw new InvalidRequestError(`The grammar is not valid GBNF: ${(cause as Error).message}`, {
+        param: "grammar",
+        cause,
+      });
+    }
   }
   const format = request.response_format;
   if (format?.type === "json_object") return { kind: "format", grammar: await llama.getGrammarFor("json") };
