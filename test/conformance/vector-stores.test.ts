@@ -2,6 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import LlamaStackClient from "llama-stack-client";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
@@ -172,6 +173,43 @@ describe("vector stores", () => {
     const after = await openai.vectorStores.search(store.id, { query: POSTGRES });
     expect(after.data.map((r) => r.file_id)).not.toContain(postgres.id);
     expect((await openai.vectorStores.retrieve(store.id)).file_counts.total).toBe(1);
+  });
+
+  it("serves a file's chunks in document order, with embeddings and attributes on request", async () => {
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    const store = await openai.vectorStores.create({ name: "content" });
+    const words = Array.from({ length: 1200 }, (_, i) => `word${i}`).join(" ");
+    const file = await upload("words.txt", words);
+    await openai.vectorStores.files.create(store.id, {
+      file_id: file.id,
+      attributes: { shelf: "b" },
+      chunking_strategy: { type: "static", static: { max_chunk_size_tokens: 100, chunk_overlap_tokens: 0 } },
+    });
+    expect((await settled(store.id, file.id)).status).toBe("completed");
+
+    const plain = await client.vectorStores.files.content(store.id, file.id);
+    expect(plain.object).toBe("vector_store.file_content.page");
+    expect(plain.data.length).toBeGreaterThan(10);
+    expect(plain.data.length).toBe(await chunkCount(store.id));
+    // No overlap: the chunks in order are the document again.
+    expect(plain.data.map((c) => c.text.trim()).join(" ")).toBe(words);
+    expect(plain.data[0]).toMatchObject({ type: "text", chunk_metadata: { document_id: file.id } });
+    expect(plain.data[0]).not.toHaveProperty("embedding");
+    expect(plain.data[0]).not.toHaveProperty("metadata");
+
+    const full = await client.vectorStores.files.content(store.id, file.id, {
+      include_embeddings: true,
+      include_metadata: true,
+    });
+    expect(full.data[0]!.embedding).toHaveLength(64);
+    expect(full.data[0]!.metadata).toMatchObject({ shelf: "b", document_id: file.id, filename: "words.txt" });
+
+    const missing = await openai
+      .get(`/vector_stores/${store.id}/files/file-nope/content`)
+      .catch((error: unknown) => error);
+    // Upstream answers "not found" under /v1/vector_stores with a 400.
+    expect(missing).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(String(missing)).toContain("'file-nope' not found");
   });
 
   it("marks an unsupported file failed with a readable last_error", async () => {

@@ -12,3 +12,7 @@ export { SQL_RULES } from "./rules/sql-rules.ts";
 export { type ScanCodeInput, scanCode } from "./scan-code.ts";
 export { type ScanResult, scanMessages } from "./scan-messages.ts";
 export { type ScanOptions, scanOptionsSchema } from "./scan-options.ts";
+export { type CodeScannerConfig, CodeScannerConfigSchema } from "./code-scanner-config.ts";
+export { codeScannerShield, codeScannerShield as default } from "./code-scanner-shield.ts";
+export { INSECURE_CODE_CATEGORY, toModerationResult } from "./to-moderation-result.ts";
+export { CODE_SCANNER_REFUSAL, ruleIds, toViolation } from "./to-violation.ts";

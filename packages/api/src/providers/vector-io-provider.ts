@@ -34,6 +34,12 @@ export interface VectorIoProvider extends ProviderInstance {
   insert(storeId: string, chunks: VectorChunk[], options: CallOptions): Promise<void>;
   /** Remove every chunk of one document (file) from a store. */
   deleteDocument?(storeId: string, documentId: string, options: CallOptions): Promise<void>;
+  /** Every chunk of one document, in document order; embeddings only when asked for. */
+  listDocumentChunks?(
+    storeId: string,
+    documentId: string,
+    options: CallOptions & { includeEmbeddings?: boolean },
+  ): Promise<VectorChunk[]>;
   query(
     storeId: string,
     query: VectorQuery,

@@ -48,3 +48,31 @@ export const VectorStoreFileUpdateRequestSchema = z
   })
   .meta({ id: "VectorStoreFileUpdateRequest" });
 export type VectorStoreFileUpdateRequest = z.infer<typeof VectorStoreFileUpdateRequestSchema>;
+
+/** Query-string booleans as clients send them (`true`/`false`, `1`/`0`). */
+const QueryFlagSchema = z.stringbool().optional();
+
+export const VectorStoreFileContentQuerySchema = z.object({
+  include_embeddings: QueryFlagSchema.describe("Include each chunk's embedding vector."),
+  include_metadata: QueryFlagSchema.describe("Include each chunk's attributes (`metadata`)."),
+});
+export type VectorStoreFileContentQuery = z.infer<typeof VectorStoreFileContentQuerySchema>;
+
+/** The chunks a file was split into, in document order (one page: `has_more` is always false). */
+export const VectorStoreFileContentResponseSchema = z
+  .object({
+    object: z.literal("vector_store.file_content.page"),
+    data: z.array(
+      z.object({
+        type: z.literal("text"),
+        text: z.string(),
+        chunk_metadata: z.looseObject({ chunk_id: z.string(), document_id: z.string().nullable() }),
+        embedding: z.array(z.number()).optional(),
+        metadata: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
+    has_more: z.boolean(),
+    next_page: z.string().nullable(),
+  })
+  .meta({ id: "VectorStoreFileContentResponse" });
+export type VectorStoreFileContentResponse = z.infer<typeof VectorStoreFileContentResponseSchema>;

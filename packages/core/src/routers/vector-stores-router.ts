@@ -7,6 +7,7 @@ import {
   type Logger,
   type Model,
   NotFoundError,
+  NotImplementedError,
   newId,
   ServiceUnavailableError,
   StackError,
@@ -18,6 +19,8 @@ import {
   type VectorStoreFile,
   type VectorStoreFileBatch,
   type VectorStoreFileBatchCreateRequest,
+  type VectorStoreFileContentQuery,
+  type VectorStoreFileContentResponse,
   type VectorStoreFileCreateRequest,
   type VectorStoreFileDeleteResponse,
   type VectorStoreFileUpdateRequest,
@@ -263,6 +266,36 @@ export class VectorStoresRouter {
 
   async retrieveFile(storeId: string, fileId: string, access: AccessContext): Promise<VectorStoreFile> {
     return toVectorStoreFile(await this.findFile(storeId, fileId, access));
+  }
+
+  /** The chunks an attached file was split into, as stored (after ingestion completed). */
+  async fileContent(
+    storeId: string,
+    fileId: string,
+    query: VectorStoreFileContentQuery,
+    access: AccessContext,
+  ): Promise<VectorStoreFileContentResponse> {
+    const row = await this.findFile(storeId, fileId, access);
+    const store = await this.find(storeId, access);
+    const provider = this.provider(store.providerId);
+    if (typeof provider.listDocumentChunks !== "function") {
+      throw new NotImplementedError(`Vector_io provider '${store.providerId}' cannot list a file's chunks.`);
+    }
+    const chunks = await provider.listDocumentChunks(store.id, row.fileId, {
+      includeEmbeddings: query.include_embeddings ?? false,
+    });
+    return {
+      object: "vector_store.file_content.page",
+      data: chunks.map((chunk) => ({
+        type: "text" as const,
+        text: chunk.content,
+        chunk_metadata: { chunk_id: chunk.chunkId, document_id: chunk.documentId ?? null },
+        ...(query.include_embeddings ? { embedding: chunk.embedding } : {}),
+        ...(query.include_metadata ? { metadata: chunk.metadata } : {}),
+      })),
+      has_more: false,
+      next_page: null,
+    };
   }
 
   async deleteFile(

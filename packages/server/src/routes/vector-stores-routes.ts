@@ -6,6 +6,8 @@ import {
   VectorStoreDeleteResponseSchema,
   VectorStoreFileBatchCreateRequestSchema,
   VectorStoreFileBatchSchema,
+  VectorStoreFileContentQuerySchema,
+  VectorStoreFileContentResponseSchema,
   VectorStoreFileCreateRequestSchema,
   VectorStoreFileDeleteResponseSchema,
   VectorStoreFileSchema,
@@ -118,6 +120,17 @@ export function vectorStoresRoutes(): RouteSpec[] {
       response: VectorStoreFileSchema,
       handler: async ({ stack, params, access }) =>
         stack.vectorStores.retrieveFile(params.vector_store_id, params.file_id, access),
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/v1/vector_stores/{vector_store_id}/files/{file_id}/content",
+      api: "vector_io",
+      summary: "The chunks an attached file was split into, in order; embeddings and attributes on request.",
+      params: StoreFileParams,
+      query: VectorStoreFileContentQuerySchema,
+      response: VectorStoreFileContentResponseSchema,
+      handler: async ({ stack, params, query, access }) =>
+        stack.vectorStores.fileContent(params.vector_store_id, params.file_id, query, access),
     }),
     defineRoute({
       method: "POST",

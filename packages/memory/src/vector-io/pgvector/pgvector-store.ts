@@ -147,6 +147,23 @@ export function createPgvectorStore(sql: SqlClient, config: PgvectorConfig): Vec
       };
     },
 
+    async listDocumentChunks(id, documentId, options) {
+      await store(id);
+      const rows = await sql.query<ChunkRow>(
+        `SELECT chunk_id, document_id, content, metadata${options.includeEmbeddings ? ", embedding::text AS embedding" : ""}
+           FROM vector_chunks WHERE vector_store_id = $1 AND document_id = $2
+           ORDER BY length(chunk_id), chunk_id`, // "<file>:<n>" ids sort numerically this way
+        [id, documentId],
+      );
+      return rows.map((row) => ({
+        chunkId: row.chunk_id,
+        content: row.content,
+        embedding: row.embedding ? (JSON.parse(row.embedding) as number[]) : [],
+        metadata: row.metadata,
+        documentId: row.document_id ?? undefined,
+      }));
+    },
+
     async deleteDocument(id: string, documentId: string) {
       await sql.query("DELETE FROM vector_chunks WHERE vector_store_id = $1 AND document_id = $2", [
         id,

@@ -1,0 +1,82 @@
+import {
+  InvalidRequestError,
+  type RegisterShieldRequest,
+  ServiceUnavailableError,
+  type SafetyProvider,
+  type Shield,
+} from "@llama-stack-ts/api";
+import type { AccessContext } from "../auth/access-context.ts";
+import type { ResourceTable } from "../routing/resource-table.ts";
+import { parseShieldParamOptions } from "../safety/parse-shield-param-options.ts";
+import type { ProviderSet } from "../stack/provider-set.ts";
+
+/**
+ * `/v1/shields`: registered shields (from `registered_resources.shields` or the API), owner-scoped
+ * like models, and the safety provider behind each.
+ */
+export class ShieldsRouter {
+  constructor(
+    readonly table: ResourceTable<Shield>,
+    private readonly providers: ProviderSet,
+  ) {}
+
+  list(access: AccessContext): Promise<Shield[]> {
+    return this.table.list(access);
+  }
+
+  get(identifier: string, access: AccessContext): Promise<Shield> {
+    return this.table.get(identifier, access);
+  }
+
+  /** Register through the API (legacy upstream, still served); the caller becomes the owner. */
+  async register(request: RegisterShieldRequest, access: AccessContext): Promise<Shield> {
+    const params = request.params ?? {};
+    parseShieldParamOptions(params);
+    return this.table.register(
+      {
+        identifier: request.shield_id,
+        provider_id: this.pickProvider(request.provider_id),
+        provider_resource_id: request.provider_shield_id ?? request.shield_id,
+        params,
+        type: "shield",
+      },
+      access,
+    );
+  }
+
+  /** 404 when unknown or not visible; 409 for shields from the run config. */
+  unregister(identifier: string, access: AccessContext): Promise<void> {
+    return this.table.unregister(identifier, access);
+  }
+
+  /** The shield's safety provider, or a 503 when the shield outlived its provider's config entry. */
+  provider(shield: Shield): SafetyProvider {
+    const provider = this.providers.instance<SafetyProvider>("safety", shield.provider_id);
+    if (!provider) {
+      throw new ServiceUnavailableError(
+        `Shield '${shield.identifier}' belongs to safety provider '${shield.provider_id}', which is not configured.`,
+      );
+    }
+    return provider;
+  }
+
+  private pickProvider(providerId: string | null | undefined): string {
+    const configured = this.providers.byApi("safety").map((p) => p.providerId);
+    if (providerId) {
+      if (!configured.includes(providerId)) {
+        throw new InvalidRequestError(
+          `Safety provider '${providerId}' is not configured. Configured: ${configured.join(", ") || "none"}.`,
+          { param: "provider_id" },
+        );
+      }
+      return providerId;
+    }
+    if (configured.length === 1) return configured[0]!;
+    throw new InvalidRequestError(
+      configured.length === 0
+        ? "No safety provider is configured, so no shield can be registered."
+        : `Specify provider_id: several safety providers are configured (${configured.join(", ")}).`,
+      { param: "provider_id" },
+    );
+  }
+}
