@@ -47,4 +47,13 @@ describe("vector store ownership", () => {
     expect((await as(BOB).vectorStores.list()).data.map((s) => s.id)).not.toContain(store.id);
     expect((await as(ALICE).vectorStores.list()).data.map((s) => s.id)).toContain(store.id);
   });
+
+  it("answers rewrite_query with a 400 that says how to enable it when no rewrite model is configured", async () => {
+    const store = await as(ALICE).vectorStores.create({ name: "no-rewrite" });
+    const error = await as(ALICE)
+      .vectorStores.search(store.id, { query: "x", rewrite_query: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(String(error)).toContain("vector_stores.rewrite_query_params.model");
+  });
 });

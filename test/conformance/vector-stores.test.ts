@@ -1,7 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,10 +12,13 @@ type CreateParams = OpenAI.VectorStores.VectorStoreCreateParams;
 type SearchParams = OpenAI.VectorStores.VectorStoreSearchParams;
 
 let ts: TestStack;
+/** What the query-rewriting model answers, whatever it is asked. */
+const REWRITTEN = "pgvector extension";
 let openai: OpenAI;
 
 beforeAll(async () => {
   const tiny = await tinyLlamaPath();
+  const rewriter = await chainModelPath(REWRITTEN);
   const storageDir = await mkdtemp(join(tmpdir(), "lsts-vector-stores-"));
   ts = await startTestStack({
     distro_name: "test",
@@ -35,6 +38,7 @@ beforeAll(async () => {
                 model_type: "embedding",
                 metadata: { embedding_dimension: 64 },
               },
+              { model_id: "rewriter", source: rewriter, model_type: "llm" },
             ],
           },
         },
@@ -44,6 +48,7 @@ beforeAll(async () => {
         { provider_id: "localfs", provider_type: "inline::localfs", config: { storage_dir: storageDir } },
       ],
     },
+    vector_stores: { rewrite_query_params: { model: { provider_id: "llama-cpp", model_id: "rewriter" } } },
   });
   openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
 });
@@ -210,6 +215,24 @@ describe("vector stores", () => {
     // Upstream answers "not found" under /v1/vector_stores with a 400.
     expect(missing).toBeInstanceOf(OpenAI.BadRequestError);
     expect(String(missing)).toContain("'file-nope' not found");
+  });
+
+  it("rewrites the query through the configured model when rewrite_query is set", async () => {
+    const store = await openai.vectorStores.create({ name: "rewrite" });
+    const llamas = await upload("llamas.md", LLAMAS);
+    const postgres = await upload("postgres.txt", POSTGRES);
+    for (const file of [llamas, postgres]) {
+      await openai.vectorStores.files.create(store.id, { file_id: file.id });
+      expect((await settled(store.id, file.id)).status).toBe("completed");
+    }
+    const asked = { query: "humming camelids", search_mode: "keyword" } as SearchParams;
+    const plain = await openai.vectorStores.search(store.id, asked);
+    expect(plain.data.map((r) => r.file_id)).toEqual([llamas.id]);
+
+    const raw = await openai.vectorStores.search(store.id, { ...asked, rewrite_query: true }).asResponse();
+    const rewritten = (await raw.json()) as { search_query: string[]; data: { file_id: string }[] };
+    expect(rewritten.search_query).toEqual([REWRITTEN]);
+    expect(rewritten.data.map((r) => r.file_id)).toEqual([postgres.id]);
   });
 
   it("marks an unsupported file failed with a readable last_error", async () => {

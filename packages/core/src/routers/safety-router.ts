@@ -95,7 +95,11 @@ export class SafetyRouter {
     try {
       results = await provider.moderate(inputs, this.shieldCall(shield, call));
     } catch (error) {
-      results = shieldErrorModeration(inputs, error, this.onShieldError(error, shield, provider, call, "moderation"));
+      results = shieldErrorModeration(
+        inputs,
+        error,
+        this.onShieldError(error, shield, provider, call, "moderation"),
+      );
     }
     return { id: newId("moderation"), model, results };
   }
@@ -116,7 +120,9 @@ export class SafetyRouter {
     const all = await this.shields.list(access);
     return all.filter((shield) => {
       const provider = this.providerOf(shield);
-      return provider !== undefined && effectiveShieldOptions(provider, shield).touchpoints.includes(touchpoint);
+      return (
+        provider !== undefined && effectiveShieldOptions(provider, shield).touchpoints.includes(touchpoint)
+      );
     });
   }
 

@@ -1,8 +1,8 @@
 import {
   InvalidRequestError,
   type RegisterShieldRequest,
-  ServiceUnavailableError,
   type SafetyProvider,
+  ServiceUnavailableError,
   type Shield,
 } from "@llama-stack-ts/api";
 import type { AccessContext } from "../auth/access-context.ts";

@@ -40,6 +40,7 @@ import { ConcurrencyLimit } from "./concurrency-limit.ts";
 import type { FilesRouter } from "./files-router.ts";
 import type { InferenceRouter } from "./inference-router.ts";
 import { pickEmbeddingDimension } from "./pick-embedding-dimension.ts";
+import { RewriteQueryParamsSchema, rewriteQuery } from "./rewrite-query.ts";
 import { stringOrUndefined } from "./string-or-undefined.ts";
 import { seconds, toVectorStoreFile } from "./to-vector-store-file.ts";
 import type { VectorIoRouter } from "./vector-io-router.ts";
@@ -48,6 +49,7 @@ import type { VectorIoRouter } from "./vector-io-router.ts";
 const VectorStoresConfigSchema = z.looseObject({
   default_embedding_model: z.object({ provider_id: z.string(), model_id: z.string() }).nullish(),
   default_provider_id: z.string().nullish(),
+  rewrite_query_params: RewriteQueryParamsSchema.nullish(),
 });
 
 export interface VectorStoresRouterOptions {
@@ -169,7 +171,17 @@ export class VectorStoresRouter {
     call: { access: AccessContext; signal?: AbortSignal | undefined },
   ): Promise<VectorStoreSearchResponse> {
     const row = await this.find(id, call.access);
-    const queries = typeof request.query === "string" ? [request.query] : request.query;
+    const asked = typeof request.query === "string" ? [request.query] : request.query;
+    const queries = request.rewrite_query
+      ? [
+          await rewriteQuery(
+            asked.join(" "),
+            this.config.rewrite_query_params ?? undefined,
+            this.options.inference,
+            call,
+          ),
+        ]
+      : asked;
     const ranking = request.ranking_options;
     const result = await this.options.vectorIo.query(
       {
