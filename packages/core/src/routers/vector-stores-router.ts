@@ -72,6 +72,14 @@ const EMBED_BATCH = 32;
 /** Files ingested at once (upstream processes 3 concurrently); the rest wait their turn. */
 const INGEST_CONCURRENCY = 3;
 const AUTO = { type: "auto" } as const;
+/** A replica holds an in_progress file this long without renewing before others take it over. */
+const LEASE_MS = 120_000;
+const LEASE_RENEW_MS = 30_000;
+const RECOVERY_SWEEP_MS = 60_000;
+/** A file that keeps taking the server down with it (say, a pathological PDF) is failed, not retried forever. */
+const MAX_INGEST_ATTEMPTS = 3;
+
+const leaseUntil = () => new Date(Date.now() + LEASE_MS);
 const HINT = "List vector stores with GET /v1/vector_stores.";
 
 /**
@@ -83,6 +91,11 @@ export class VectorStoresRouter {
   private readonly config: z.infer<typeof VectorStoresConfigSchema>;
   private readonly running = new Set<Promise<void>>();
   private readonly ingestion = new ConcurrencyLimit(INGEST_CONCURRENCY);
+  /** Files this replica has queued or is ingesting; their leases are renewed while they are. */
+  private readonly held = new Map<string, { file: { storeId: string; fileId: string }; tasks: number }>();
+  private readonly skipped: { storeId: string; fileId: string }[] = [];
+  private closing = false;
+  private stopBackground: () => void = () => {};
 
   constructor(private readonly options: VectorStoresRouterOptions) {
     this.config = VectorStoresConfigSchema.parse(options.config ?? {});
@@ -237,13 +250,11 @@ export class VectorStoresRouter {
       lastError: null,
       usageBytes: 0,
       createdAt: new Date(),
+      leaseExpiresAt: leaseUntil(),
+      attempts: 0,
     };
     await this.options.store.upsertFile(row);
-    const task = this.ingestion
-      .run(() => this.ingest(store, row, file.filename, access))
-      .catch((error: unknown) => this.options.logger.error("vector store file ingestion crashed", { error }))
-      .finally(() => this.running.delete(task));
-    this.running.add(task);
+    this.enqueue(store, row, file.filename, access);
     return toVectorStoreFile(row);
   }
 
@@ -388,9 +399,102 @@ export class VectorStoresRouter {
     return { ...page, data: page.data.map(toVectorStoreFile) };
   }
 
-  /** Wait for background ingestion; called before the Stack closes its storage. */
+  /** Wait for background ingestion to go idle. */
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Crash safety for ingestion: renew the leases of files this replica holds, and take over files
+   * another replica (or this one before a crash) left `in_progress`. A file's chunks are inserted
+   * in one transaction, so an interrupted file has no chunks and simply starts again.
+   * `takeOverAll` (embedded PGlite, which only this process can open): every waiting file is ours.
+   */
+  startBackgroundWork(options: { takeOverAll: boolean }): void {
+    const { store, logger } = this.options;
+    const renew = setInterval(() => {
+      store
+        .renewLeases(
+          [...this.held.values()].map((h) => h.file),
+          leaseUntil(),
+        )
+        .catch((error: unknown) => {
+          logger.warn("could not renew ingestion leases", { error });
+        });
+    }, LEASE_RENEW_MS);
+    // Leases this process takes all end after startedUntil; older ones belong to a dead process.
+    const startedUntil = leaseUntil();
+    let first = options.takeOverAll;
+    const recover = async () => {
+      const claimed = await store.claimAbandoned(leaseUntil(), 100, first ? startedUntil : new Date());
+      first = false;
+      if (claimed.length > 0) logger.info("resuming interrupted file ingestion", { files: claimed.length });
+      for (const row of claimed) await this.resume(row);
+    };
+    const sweep = () => {
+      const task = recover()
+        .catch((error: unknown) => logger.warn("could not resume interrupted ingestion", { error }))
+        .finally(() => this.running.delete(task));
+      this.running.add(task);
+    };
+    const recovery = setInterval(sweep, RECOVERY_SWEEP_MS);
+    renew.unref();
+    recovery.unref();
+    this.stopBackground = () => {
+      clearInterval(renew);
+      clearInterval(recovery);
+    };
+    sweep();
+  }
+
+  /**
+   * Shutdown: files still waiting for a slot are not started; their leases are released so the
+   * next start (or another replica) takes them at once. Running ingestions finish.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.stopBackground();
+    await this.drain();
+    await this.options.store.renewLeases(this.skipped, new Date(0)).catch(() => {});
+  }
+
+  private enqueue(store: VectorStoreRow, row: VectorStoreFileRow, filename: string, access: AccessContext) {
+    const key = `${store.id}/${row.fileId}`;
+    const hold = { storeId: store.id, fileId: row.fileId };
+    const entry = this.held.get(key) ?? { file: hold, tasks: 0 };
+    entry.tasks += 1;
+    this.held.set(key, entry);
+    const task = this.ingestion
+      .run(async () => {
+        if (this.closing) this.skipped.push(hold);
+        else await this.ingest(store, row, filename, access);
+      })
+      .catch((error: unknown) => this.options.logger.error("vector store file ingestion crashed", { error }))
+      .finally(() => {
+        this.running.delete(task);
+        entry.tasks -= 1;
+        if (entry.tasks === 0) this.held.delete(key);
+      });
+    this.running.add(task);
+  }
+
+  /** Ingest a file another process left unfinished, as the store's owner. */
+  private async resume(row: VectorStoreFileRow) {
+    const store = await this.options.store.findAnyOwner(row.vectorStoreId);
+    if (!store) return;
+    const access: AccessContext = { principal: store.owner, enforced: store.owner !== null };
+    let filename: string;
+    try {
+      filename = (await this.options.files.retrieve(row.fileId, access)).filename;
+    } catch (error) {
+      await this.options.store.finishFile(store.id, row.fileId, {
+        status: "failed",
+        lastError: { code: "server_error", message: (error as Error).message },
+        usageBytes: 0,
+      });
+      return;
+    }
+    this.enqueue(store, row, filename, access);
   }
 
   private async ingest(
@@ -400,8 +504,20 @@ export class VectorStoresRouter {
     access: AccessContext,
   ) {
     const { store: rows } = this.options;
+    const attempts = await rows.beginIngestion(store.id, row.fileId, leaseUntil());
     // Cancelled or detached while it waited for a slot.
-    if ((await rows.findFile(store.id, row.fileId))?.status !== "in_progress") return;
+    if (attempts === undefined) return;
+    if (attempts > MAX_INGEST_ATTEMPTS) {
+      await rows.finishFile(store.id, row.fileId, {
+        status: "failed",
+        lastError: {
+          code: "server_error",
+          message: `Ingestion was interrupted ${attempts - 1} times (the server stopped while ingesting this file); giving up.`,
+        },
+        usageBytes: 0,
+      });
+      return;
+    }
     try {
       const chunker = this.options.chunker;
       if (!chunker) throw new ServiceUnavailableError("This server has no document ingestion configured.");

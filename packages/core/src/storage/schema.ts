@@ -104,9 +104,15 @@ export const vectorStoreFiles = pgTable(
     lastError: jsonb("last_error").$type<{ code: "server_error"; message: string }>(),
     usageBytes: bigint("usage_bytes", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    // While in_progress, a replica holds the file until this time and renews it while it works; an
+    // expired lease means that replica died, so another takes the file over (see vector-stores-router).
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date", precision: 3 }),
+    /** Ingestion starts, counting those a crash or restart cut short. */
+    attempts: integer("attempts").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.vectorStoreId, t.fileId] }),
+    index("vector_store_files_lease_idx").on(t.status, t.leaseExpiresAt),
     index("vector_store_files_created_idx").on(t.vectorStoreId, t.createdAt, t.fileId),
   ],
 );

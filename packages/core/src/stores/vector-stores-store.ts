@@ -72,8 +72,86 @@ export class VectorStoresStore {
           chunkingStrategy: row.chunkingStrategy,
           lastError: null,
           usageBytes: 0,
+          leaseExpiresAt: row.leaseExpiresAt,
+          attempts: 0,
         },
       });
+  }
+
+  /** A store by id whoever owns it, for work the server does on its own (resuming ingestion). */
+  async findAnyOwner(id: string): Promise<VectorStoreRow | undefined> {
+    const [row] = await this.db.select().from(vectorStores).where(eq(vectorStores.id, id));
+    return row;
+  }
+
+  /**
+   * Ingestion of a file begins: count the attempt and take the lease. Undefined when the file is
+   * no longer waiting (detached or cancelled meanwhile).
+   */
+  async beginIngestion(storeId: string, fileId: string, leaseUntil: Date): Promise<number | undefined> {
+    const [row] = await this.db
+      .update(vectorStoreFiles)
+      .set({ attempts: sql`${vectorStoreFiles.attempts} + 1`, leaseExpiresAt: leaseUntil })
+      .where(
+        and(
+          eq(vectorStoreFiles.vectorStoreId, storeId),
+          eq(vectorStoreFiles.fileId, fileId),
+          eq(vectorStoreFiles.status, "in_progress"),
+        ),
+      )
+      .returning({ attempts: vectorStoreFiles.attempts });
+    return row?.attempts;
+  }
+
+  /** Keeps this replica's hold on files it is ingesting or has queued. */
+  async renewLeases(files: { storeId: string; fileId: string }[], leaseUntil: Date): Promise<void> {
+    if (files.length === 0) return;
+    await this.db
+      .update(vectorStoreFiles)
+      .set({ leaseExpiresAt: leaseUntil })
+      .where(
+        and(
+          eq(vectorStoreFiles.status, "in_progress"),
+          or(
+            ...files.map((f) =>
+              and(eq(vectorStoreFiles.vectorStoreId, f.storeId), eq(vectorStoreFiles.fileId, f.fileId)),
+            ),
+          ),
+        ),
+      );
+  }
+
+  /**
+   * Takes over files left `in_progress` by a replica that stopped renewing its lease (it crashed or
+   * was killed): those whose lease ran out before `expiredBy` (now, or later for a database only this
+   * process can open, where every lease from before it started belongs to a dead process).
+   */
+  async claimAbandoned(leaseUntil: Date, limit: number, expiredBy: Date): Promise<VectorStoreFileRow[]> {
+    return this.db.transaction(async (tx) => {
+      const abandoned = await tx
+        .select({ storeId: vectorStoreFiles.vectorStoreId, fileId: vectorStoreFiles.fileId })
+        .from(vectorStoreFiles)
+        .where(
+          and(
+            eq(vectorStoreFiles.status, "in_progress"),
+            or(isNull(vectorStoreFiles.leaseExpiresAt), lt(vectorStoreFiles.leaseExpiresAt, expiredBy)),
+          ),
+        )
+        .limit(limit)
+        .for("update", { skipLocked: true });
+      if (abandoned.length === 0) return [];
+      return tx
+        .update(vectorStoreFiles)
+        .set({ leaseExpiresAt: leaseUntil })
+        .where(
+          or(
+            ...abandoned.map((f) =>
+              and(eq(vectorStoreFiles.vectorStoreId, f.storeId), eq(vectorStoreFiles.fileId, f.fileId)),
+            ),
+          ),
+        )
+        .returning();
+    });
   }
 
   async findFile(storeId: string, fileId: string): Promise<VectorStoreFileRow | undefined> {
@@ -114,7 +192,7 @@ export class VectorStoresStore {
   ): Promise<boolean> {
     const updated = await this.db
       .update(vectorStoreFiles)
-      .set(result)
+      .set({ ...result, leaseExpiresAt: null })
       .where(
         and(
           eq(vectorStoreFiles.vectorStoreId, storeId),
