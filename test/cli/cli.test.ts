@@ -97,6 +97,20 @@ describe("llama-stack-ts CLI", () => {
       expect(message).toContain(`--models-dir ${join(home, "models")}`); // follows LLAMA_STACK_TS_HOME
       const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
       expect(await health.json()).toEqual({ status: "OK" });
+      // Safety works out of the box: the code scanner needs no model; Llama Guard fails closed until its model is there.
+      const stack = new LlamaStackClient({ baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 });
+      expect((await stack.shields.list()).map((s) => s.identifier)).toEqual(["code-scanner", "llama-guard"]);
+      const code = await stack.safety.runShield({
+        shield_id: "code-scanner",
+        messages: [{ role: "user", content: "```python\nimport os\nos.system(input())\n```" }],
+      });
+      expect(code.violation?.metadata).toMatchObject({ violation_type: "python.os-system" });
+      const guard = await stack.safety.runShield({
+        shield_id: "llama-guard",
+        messages: [{ role: "user", content: "hi" }],
+      });
+      expect(guard.violation).toMatchObject({ violation_level: "error", metadata: { on_error: "block" } });
+      expect(String(guard.violation?.metadata?.shield_error)).toContain("models pull");
     } finally {
       cli.child.kill("SIGTERM");
       expect(await cli.exited).toBe(0);

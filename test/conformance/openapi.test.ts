@@ -49,6 +49,24 @@ describe("OpenAPI 3.1", () => {
     expect(JSON.stringify(doc)).not.toContain("#/$defs/");
   });
 
+  it("documents the shields, run-shield and moderation routes", () => {
+    expect(Object.keys(doc.paths["/v1/shields"]!).sort()).toEqual(["get", "post"]);
+    expect(Object.keys(doc.paths["/v1/shields/{identifier}"]!).sort()).toEqual(["delete", "get"]);
+    expect(doc.paths["/v1/shields/{identifier}"]!.get!.parameters).toEqual([
+      expect.objectContaining({ name: "identifier", in: "path", required: true }),
+    ]);
+    expect(doc.paths["/v1/shields"]!.post!.deprecated).toBe(true);
+    expect(JSON.stringify(doc.paths["/v1/safety/run-shield"]!.post)).toContain(
+      "#/components/schemas/RunShieldRequest",
+    );
+    expect(JSON.stringify(doc.paths["/v1/moderations"]!.post)).toContain(
+      "#/components/schemas/ModerationResponse",
+    );
+    expect(doc.components.schemas.SafetyViolation!.required).toEqual(
+      expect.arrayContaining(["violation_level", "metadata"]),
+    );
+  });
+
   it("documents the file upload as multipart/form-data and file content as bytes", () => {
     const upload = doc.paths["/v1/files"]!.post!.requestBody as {
       content: Record<string, { schema: { $ref: string } }>;

@@ -37,7 +37,9 @@ describe("inspect", () => {
     const deprecated = await client.routes.list({ api_filter: "deprecated" });
     expect(deprecated.map((r) => `${r.method} ${r.route}`).sort()).toEqual([
       "DELETE /v1/models/{model_id}",
+      "DELETE /v1/shields/{identifier}",
       "POST /v1/models",
+      "POST /v1/shields",
     ]);
   });
 

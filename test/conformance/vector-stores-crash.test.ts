@@ -127,9 +127,9 @@ describe("ingestion across a crash", () => {
       { bytes: Buffer.from(BIG), filename: "resumed.txt", contentType: "text/plain" },
       { type: "auto" },
     );
-    const content = await second.openai.get<unknown, { data: { text: string }[] }>(
-      `/vector_stores/${store.id}/files/${resumed.id}/content`,
-    );
+    const content = (await second.openai.get(`/vector_stores/${store.id}/files/${resumed.id}/content`)) as {
+      data: { text: string }[];
+    };
     expect(content.data.map((c) => c.text)).toEqual(expected);
     await killed(second.cli);
   }, 240_000);

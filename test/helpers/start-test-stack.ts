@@ -1,4 +1,6 @@
 import { fileURLToPath } from "node:url";
+import type { ProviderModule } from "@llama-stack-ts/api";
+import { codeScannerShield } from "@llama-stack-ts/code-scanner";
 import {
   createLogger,
   createStack,
@@ -8,8 +10,17 @@ import {
   type Stack,
 } from "@llama-stack-ts/core";
 import { inferenceProviders } from "@llama-stack-ts/inference";
+import { llamaGuardShield } from "@llama-stack-ts/llama-guard";
 import { documentChunker, memoryProviders } from "@llama-stack-ts/memory";
+import { promptGuardShield } from "@llama-stack-ts/prompt-guard";
 import { type RunningServer, startServer } from "@llama-stack-ts/server";
+
+/** The built-in shields, as the CLI registers them. */
+const builtinShields: ProviderModule[] = [
+  codeScannerShield as ProviderModule,
+  llamaGuardShield as ProviderModule,
+  promptGuardShield as ProviderModule,
+];
 
 /** Relative `module:` paths in test configs resolve against `test/`. */
 export const TEST_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -30,7 +41,7 @@ export async function startTestStack(
   const parsed = parseRunConfig(config, { env: options.env ?? {} });
   const stack = await createStack({
     config: parsed,
-    registry: new ProviderRegistry().register(...inferenceProviders, ...memoryProviders),
+    registry: new ProviderRegistry().register(...inferenceProviders, ...memoryProviders, ...builtinShields),
     dataDir: options.dataDir ?? null,
     baseDir: TEST_DIR,
     documentChunker,

@@ -1,6 +1,7 @@
 export { benchModelPath } from "./bench-model-path.ts";
 export { chainModelPath } from "./chain-model-path.ts";
 export { type ChainEndToken, type ChainText, chainTokens } from "./chain-tokens.ts";
+export { embeddingBenchModelPath, embeddingBenchWords } from "./embedding-bench-model-path.ts";
 export { encodeLlama31 } from "./encode-llama31.ts";
 export { fixtureDirectory } from "./fixture-directory.ts";
 export { fixtureModel } from "./fixture-model.ts";
@@ -34,6 +35,7 @@ export { promptGuardMaxLength } from "./onnx/prompt-guard-tokenizer-files.ts";
 export { type PromptGuardTriggerKind, promptGuardTriggerWords } from "./onnx/prompt-guard-trigger-words.ts";
 export { writePromptGuardModel } from "./onnx/write-prompt-guard-model.ts";
 export { tinyLlamaPath } from "./tiny-llama-path.ts";
+export { wordVocabulary } from "./word-vocabulary.ts";
 export { writeBenchModel } from "./write-bench-model.ts";
 export { type ChainModelOptions, writeChainModel } from "./write-chain-model.ts";
 export { type LlamaModelOptions, type LlamaShape, writeLlamaModel } from "./write-llama-model.ts";

@@ -22,9 +22,11 @@ export interface LlamaModelOptions {
   tiedOutput?: boolean;
   /** Extra metadata, e.g. `general.size_label`. */
   metadata?: GgufMetadata;
+  /** Another vocabulary than Llama 3.1's (e.g. `wordVocabulary`), with its `tokenizer.*` metadata. */
+  vocabulary?: { tokens: readonly string[]; metadata: GgufMetadata };
 }
 
-/** Writes a Llama-architecture GGUF with the full Llama 3.1 vocabulary. */
+/** Writes a Llama-architecture GGUF, with the full Llama 3.1 vocabulary unless told otherwise. */
 export async function writeLlamaModel(path: string, options: LlamaModelOptions): Promise<void> {
   const { shape } = options;
   const headDimension = shape.embeddingLength / shape.heads;
@@ -33,7 +35,7 @@ export async function writeLlamaModel(path: string, options: LlamaModelOptions):
       `Invalid Llama shape ${JSON.stringify(shape)}: need an even head size and heads % kvHeads == 0`,
     );
   }
-  const vocabulary = llama31Vocabulary();
+  const vocabulary = options.vocabulary ?? llama31Vocabulary();
   const vocabularySize = vocabulary.tokens.length;
   const kvLength = shape.kvHeads * headDimension;
 

@@ -20,9 +20,10 @@ export const CodeScannerConfigSchema = z.strictObject({
   /** Rule ids to skip, e.g. `python.weak-hash`; `family.*` (e.g. `secret.*`) skips a whole family. */
   disabled_rules: z
     .array(
-      z.string().refine(isKnownRule, (id) => ({
-        message: `Unknown code-scanner rule ${JSON.stringify(id)}: use a rule id such as "python.os-system" or a family such as "secret.*"`,
-      })),
+      z.string().refine(isKnownRule, {
+        error: (issue) =>
+          `Unknown code-scanner rule ${JSON.stringify(issue.input)}: use a rule id such as "python.os-system" or a family such as "secret.*"`,
+      }),
     )
     .default([]),
 });

@@ -18,7 +18,8 @@ import { toViolation } from "./to-violation.ts";
  */
 export const codeScannerShield = defineShield({
   type: "inline::code-scanner",
-  description: "Flags insecure code (shell injection, eval, weak crypto, secrets…) in messages with static rules.",
+  description:
+    "Flags insecure code (shell injection, eval, weak crypto, secrets…) in messages with static rules.",
   configSchema: CodeScannerConfigSchema,
   create({ config }) {
     const options = { minSeverity: config.min_severity, disabledRules: config.disabled_rules };

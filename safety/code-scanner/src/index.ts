@@ -1,4 +1,6 @@
 export { ALL_RULES } from "./all-rules.ts";
+export { type CodeScannerConfig, CodeScannerConfigSchema } from "./code-scanner-config.ts";
+export { codeScannerShield, codeScannerShield as default } from "./code-scanner-shield.ts";
 export type { CodeSnippet, SnippetKind, SnippetSource } from "./code-snippet.ts";
 export { extractCode } from "./extract-code.ts";
 export type { Finding } from "./finding.ts";
@@ -12,7 +14,5 @@ export { SQL_RULES } from "./rules/sql-rules.ts";
 export { type ScanCodeInput, scanCode } from "./scan-code.ts";
 export { type ScanResult, scanMessages } from "./scan-messages.ts";
 export { type ScanOptions, scanOptionsSchema } from "./scan-options.ts";
-export { type CodeScannerConfig, CodeScannerConfigSchema } from "./code-scanner-config.ts";
-export { codeScannerShield, codeScannerShield as default } from "./code-scanner-shield.ts";
 export { INSECURE_CODE_CATEGORY, toModerationResult } from "./to-moderation-result.ts";
 export { CODE_SCANNER_REFUSAL, ruleIds, toViolation } from "./to-violation.ts";

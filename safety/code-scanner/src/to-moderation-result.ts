@@ -35,7 +35,9 @@ export function toModerationResult(findings: readonly Finding[]): ModerationResu
   }
   const treatment = findings.some((finding) => finding.severity === "error") ? "BLOCK" : "WARN";
   // One description per rule; our messages are sentences, so drop the final stop before joining.
-  const descriptions = ids.map((id) => findings.find((finding) => finding.ruleId === id)!.message.replace(/\.$/, ""));
+  const descriptions = ids.map((id) =>
+    findings.find((finding) => finding.ruleId === id)!.message.replace(/\.$/, ""),
+  );
   return {
     flagged,
     categories,

@@ -1,9 +1,13 @@
+export * from "./ask-guard-model.ts";
 export * from "./build-guard-prompt.ts";
 export * from "./categories.ts";
 export * from "./guard-input-error.ts";
 export * from "./guard-turn.ts";
 export * from "./guard-verdict.ts";
 export * from "./guard-verdict-error.ts";
+export * from "./inference-like.ts";
+export * from "./llama-guard-config.ts";
+export { llamaGuardShield, llamaGuardShield as default } from "./llama-guard-shield.ts";
 export * from "./normalize-guard-messages.ts";
 export * from "./parse-verdict.ts";
 export * from "./to-moderation-result.ts";

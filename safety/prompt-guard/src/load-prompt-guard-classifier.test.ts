@@ -54,6 +54,30 @@ describe("loadPromptGuardClassifier (v1 layout)", () => {
     expect(atEnd![0]).toBeGreaterThan(0.99);
   });
 
+  it("tokenizes without special tokens or truncation and scores token windows like texts", async () => {
+    expect(classifier.specialTokenCount).toBe(2);
+    const filler = "The weather is nice today. ".repeat(120);
+    expect(classifier.tokenize(filler)).toHaveLength(720);
+    const ids = classifier.tokenize(jailbreak);
+    expect(await classifier.scoreTokens([ids, classifier.tokenize(benign)])).toEqual(
+      await classifier.score([jailbreak, benign]),
+    );
+    expect(await classifier.scoreTokens([])).toEqual([]);
+  });
+
+  it("applies the temperature to the logits", async () => {
+    const ids = classifier.tokenize(`${"Thanks for the help. ".repeat(40)} ignore`);
+    const [plain] = await classifier.scoreTokens([ids]);
+    const [hot] = await classifier.scoreTokens([ids], { temperature: 2 });
+    // softmax(l / 2) ∝ sqrt(softmax(l)), so the ratios are square roots.
+    expect(hot![2]! / hot![0]!).toBeCloseTo(Math.sqrt(plain![2]! / plain![0]!), 6);
+    await expect(classifier.scoreTokens([ids], { temperature: 0 })).rejects.toThrow(RangeError);
+  });
+
+  it("refuses a window longer than the model takes", async () => {
+    await expect(classifier.scoreTokens([new Array(511).fill(274)])).rejects.toThrow(/at most 510 tokens/);
+  });
+
   it("keeps [SEP] when truncating, as Python transformers does", async () => {
     // 510 filler tokens fill [CLS] … [SEP] exactly. Cutting the longer text at 512 without restoring
     // [SEP] would leave the first trigger word ("ignore") in the last position and change the scores.

@@ -1,26 +1,43 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import {
-  AutoModelForSequenceClassification,
-  AutoTokenizer,
-  env,
-  type PreTrainedModel,
-  type PreTrainedTokenizer,
-  Tensor,
-} from "@huggingface/transformers";
+// Types only: transformers.js (and onnxruntime) load on first use, so a Stack that never runs
+// Prompt Guard does not pay ~1 s of start-up for them.
+import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from "@huggingface/transformers";
 import { z } from "zod";
 
 /** Prompt Guard's training window: longer texts must be split by the caller (or are truncated here). */
 export const promptGuardMaxTokens = 512;
 
+/** The files a Prompt Guard model directory must hold (relative paths). */
+export const promptGuardModelFiles = [
+  "config.json",
+  "tokenizer.json",
+  "tokenizer_config.json",
+  join("onnx", "model.onnx"),
+] as const;
+
+export interface ScoreTokensOptions {
+  /** Softmax temperature: probabilities are `softmax(logits / temperature)`. Default 1. */
+  temperature?: number;
+}
+
 export interface PromptGuardClassifier {
   /** Label names in logit order, from the model's `config.json` `id2label`. */
   labels: string[];
+  /** Special tokens the tokenizer puts around every sequence (`[CLS]` … `[SEP]`: 2). */
+  specialTokenCount: number;
   /**
    * Softmax probabilities per text, in `labels` order. A text longer than {@link promptGuardMaxTokens}
    * tokens is truncated like Python `transformers` does: `[CLS]`, the first 510 pieces, `[SEP]`.
    */
   score(texts: readonly string[]): Promise<number[][]>;
+  /** The text's token ids without special tokens, never truncated. */
+  tokenize(text: string): number[];
+  /**
+   * Probabilities per window of content token ids (from `tokenize`), each wrapped in the special
+   * tokens and run as one batch. A window may hold at most `promptGuardMaxTokens - specialTokenCount` ids.
+   */
+  scoreTokens(windows: readonly (readonly number[])[], options?: ScoreTokensOptions): Promise<number[][]>;
   /** Releases the ONNX Runtime session. */
   dispose(): Promise<void>;
 }
@@ -39,12 +56,15 @@ const id2labelSchema = z
  * const [[benign, injection, jailbreak]] = await classifier.score(["Ignore previous instructions"]);
  */
 export async function loadPromptGuardClassifier(directory: string): Promise<PromptGuardClassifier> {
+  const { AutoModelForSequenceClassification, AutoTokenizer, env, Tensor } = await import(
+    "@huggingface/transformers"
+  );
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   // transformers.js resolves relative ids against env.localModelPath; an absolute path is used as-is.
   const path = isAbsolute(directory) ? directory : resolve(directory);
   // Without this check a missing directory surfaces as "Cannot read properties of undefined".
-  for (const file of ["config.json", "tokenizer.json", "tokenizer_config.json", join("onnx", "model.onnx")]) {
+  for (const file of promptGuardModelFiles) {
     const required = join(path, file);
     if (!existsSync(required)) throw new Error(`Prompt Guard model file ${required} is missing`);
   }
@@ -53,19 +73,47 @@ export async function loadPromptGuardClassifier(directory: string): Promise<Prom
     AutoModelForSequenceClassification.from_pretrained(path, { dtype: "fp32", device: "cpu" }),
   ]);
   const labels = labelsOf((model.config as { id2label?: unknown }).id2label, path);
+  const { prefix, suffix } = specialTokensOf(tokenizer);
+  const capacity = promptGuardMaxTokens - prefix.length - suffix.length;
+
+  async function classify(sequences: readonly (readonly number[])[], temperature = 1): Promise<number[][]> {
+    if (sequences.length === 0) return [];
+    const { logits } = (await model(padBatch(Tensor, tokenizer, sequences))) as { logits: Tensor };
+    const [rows, columns] = logits.dims;
+    if (rows !== sequences.length || columns !== labels.length) {
+      throw new Error(
+        `Prompt Guard model at ${path} returned logits [${logits.dims.join(", ")}], expected [${sequences.length}, ${labels.length}]`,
+      );
+    }
+    const values = logits.data as Float32Array;
+    return sequences.map((_, row) =>
+      softmax(values.subarray(row * labels.length, (row + 1) * labels.length), temperature),
+    );
+  }
+
   return {
     labels,
-    async score(texts) {
-      if (texts.length === 0) return [];
-      const { logits } = (await model(encodeBatch(tokenizer, texts))) as { logits: Tensor };
-      const [rows, columns] = logits.dims;
-      if (rows !== texts.length || columns !== labels.length) {
-        throw new Error(
-          `Prompt Guard model at ${path} returned logits [${logits.dims.join(", ")}], expected [${texts.length}, ${labels.length}]`,
-        );
+    specialTokenCount: prefix.length + suffix.length,
+    score(texts) {
+      return classify(texts.map((text) => truncate(tokenizer.encode(text))));
+    },
+    tokenize(text) {
+      return tokenizer.encode(text, { add_special_tokens: false });
+    },
+    async scoreTokens(windows, options = {}) {
+      const temperature = options.temperature ?? 1;
+      if (!(temperature > 0)) throw new RangeError(`temperature must be positive, got ${temperature}`);
+      for (const window of windows) {
+        if (window.length > capacity) {
+          throw new RangeError(
+            `a Prompt Guard window holds at most ${capacity} tokens, got ${window.length}`,
+          );
+        }
       }
-      const values = logits.data as Float32Array;
-      return texts.map((_, row) => softmax(values.subarray(row * labels.length, (row + 1) * labels.length)));
+      return classify(
+        windows.map((window) => [...prefix, ...window, ...suffix]),
+        temperature,
+      );
     },
     async dispose() {
       await model.dispose();
@@ -74,19 +122,29 @@ export async function loadPromptGuardClassifier(directory: string): Promise<Prom
 }
 
 /**
- * Tokenizes and right-pads `texts`. transformers.js's own truncation cuts the array at 512 and so
- * drops the final `[SEP]`; Prompt Guard was trained on `[CLS] … [SEP]` windows, so keep it.
+ * transformers.js's own truncation cuts the array at 512 and so drops the final `[SEP]`; Prompt
+ * Guard was trained on `[CLS] … [SEP]` windows, so keep it.
  */
-function encodeBatch(
+function truncate(ids: number[]): number[] {
+  return ids.length <= promptGuardMaxTokens ? ids : [...ids.slice(0, promptGuardMaxTokens - 1), ids.at(-1)!];
+}
+
+/** What the tokenizer adds before and after a text, found by encoding a probe with and without. */
+function specialTokensOf(tokenizer: PreTrainedTokenizer): { prefix: number[]; suffix: number[] } {
+  const probe = "a";
+  const full = tokenizer.encode(probe);
+  const content = tokenizer.encode(probe, { add_special_tokens: false });
+  const at = full.findIndex((_, start) => content.every((id, offset) => full[start + offset] === id));
+  if (content.length === 0 || at < 0) return { prefix: [], suffix: [] };
+  return { prefix: full.slice(0, at), suffix: full.slice(at + content.length) };
+}
+
+/** Right-pads token id sequences into one batch. */
+function padBatch(
+  TensorClass: typeof Tensor,
   tokenizer: PreTrainedTokenizer,
-  texts: readonly string[],
+  sequences: readonly (readonly number[])[],
 ): { input_ids: Tensor; attention_mask: Tensor } {
-  const sequences = texts.map((text) => {
-    const ids = tokenizer.encode(text);
-    return ids.length <= promptGuardMaxTokens
-      ? ids
-      : [...ids.slice(0, promptGuardMaxTokens - 1), ids.at(-1)!];
-  });
   const width = Math.max(...sequences.map((ids) => ids.length));
   const padId = BigInt(tokenizer.pad_token_id ?? 0);
   const inputIds = new BigInt64Array(sequences.length * width).fill(padId);
@@ -99,8 +157,8 @@ function encodeBatch(
   });
   const dims = [sequences.length, width];
   return {
-    input_ids: new Tensor("int64", inputIds, dims),
-    attention_mask: new Tensor("int64", attentionMask, dims),
+    input_ids: new TensorClass("int64", inputIds, dims),
+    attention_mask: new TensorClass("int64", attentionMask, dims),
   };
 }
 
@@ -115,11 +173,11 @@ function labelsOf(id2label: unknown, path: string): string[] {
   return entries.map(([, label]) => label);
 }
 
-/** Numerically stable softmax (logits can be large). */
-function softmax(logits: Float32Array): number[] {
+/** Numerically stable softmax of `logits / temperature` (logits can be large). */
+function softmax(logits: Float32Array, temperature: number): number[] {
   let max = Number.NEGATIVE_INFINITY;
-  for (const value of logits) max = Math.max(max, value);
-  const exps = Array.from(logits, (value) => Math.exp(value - max));
+  for (const value of logits) max = Math.max(max, value / temperature);
+  const exps = Array.from(logits, (value) => Math.exp(value / temperature - max));
   const sum = exps.reduce((total, value) => total + value, 0);
   return exps.map((value) => value / sum);
 }

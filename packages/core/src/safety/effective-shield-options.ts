@@ -1,4 +1,9 @@
-import { type SafetyProvider, type Shield, type ShieldOptions, ShieldOptionsSchema } from "@llama-stack-ts/api";
+import {
+  type SafetyProvider,
+  type Shield,
+  type ShieldOptions,
+  ShieldOptionsSchema,
+} from "@llama-stack-ts/api";
 import { parseShieldParamOptions } from "./parse-shield-param-options.ts";
 
 const DEFAULTS: ShieldOptions = ShieldOptionsSchema.parse({});

@@ -17,9 +17,12 @@ export function parseShieldParamOptions(
     if (params?.[key] === undefined) continue;
     const parsed = ShieldOptionsSchema.shape[key].safeParse(params[key]);
     if (!parsed.success) {
-      throw new InvalidRequestError(`Invalid shield params: ${formatZodError(parsed.error, `${where}.${key}`)}`, {
-        param: `${where}.${key}`,
-      });
+      throw new InvalidRequestError(
+        `Invalid shield params: ${formatZodError(parsed.error, `${where}.${key}`)}`,
+        {
+          param: `${where}.${key}`,
+        },
+      );
     }
     options[key] = parsed.data;
   }

@@ -22,10 +22,13 @@ export function pickModerationShield(
     }
     const shield = byResource[0] ?? shields.find((s) => s.identifier === model);
     if (!shield) {
-      throw new InvalidRequestError(`No shield serves moderation model '${model}'. Choose from: ${choices()}.`, {
-        param: "model",
-        code: "model_not_found",
-      });
+      throw new InvalidRequestError(
+        `No shield serves moderation model '${model}'. Choose from: ${choices()}.`,
+        {
+          param: "model",
+          code: "model_not_found",
+        },
+      );
     }
     return shield;
   }

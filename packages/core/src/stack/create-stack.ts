@@ -1,16 +1,20 @@
 import type { DocumentChunker, Logger } from "@llama-stack-ts/api";
+import { ANONYMOUS } from "../auth/access-context.ts";
 import { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import { createLogger } from "../logging/create-logger.ts";
 import type { ProviderRegistry } from "../registry/provider-registry.ts";
 import { FilesRouter } from "../routers/files-router.ts";
 import { InferenceRouter } from "../routers/inference-router.ts";
+import { SafetyRouter } from "../routers/safety-router.ts";
+import { ShieldsRouter } from "../routers/shields-router.ts";
 import { VectorIoRouter } from "../routers/vector-io-router.ts";
 import { VectorStoresRouter } from "../routers/vector-stores-router.ts";
 import { ModelsTable } from "../routing/models-table.ts";
 import { createShieldsTable } from "../routing/shields-table.ts";
 import { createToolGroupsTable } from "../routing/tool-groups-table.ts";
 import { createVectorStoresTable } from "../routing/vector-stores-table.ts";
+import { validateSafetyConfig } from "../safety/validate-safety-config.ts";
 import { openDatabase } from "../storage/open-database.ts";
 import { selectBackend } from "../storage/select-backend.ts";
 import { ChatCompletionStore } from "../stores/chat-completion-store.ts";
@@ -58,6 +62,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       toolGroups: createToolGroupsTable(database.db),
     };
     await registerConfiguredResources(config, providers, tables, logger);
+    validateSafetyConfig(config, await tables.shields.list(ANONYMOUS));
     const inference = new InferenceRouter(tables.models, providers, new ChatCompletionStore(database.db));
     routers.set("inference", inference);
     const vectorIo = new VectorIoRouter(tables.vectorStores, providers, inference);
@@ -77,6 +82,14 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       chunker: options.documentChunker,
     });
     routers.set("vector_stores", vectorStores);
+    vectorStores.startBackgroundWork({ takeOverAll: database.driver === "pglite" });
+    const shields = new ShieldsRouter(tables.shields, providers);
+    routers.set("shields", shields);
+    const safety = new SafetyRouter(shields, {
+      logger: logger.child({ api: "safety" }),
+      defaultShieldId: config.safety?.default_shield_id,
+    });
+    routers.set("safety", safety);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
     let closing: Promise<void> | undefined;
@@ -92,6 +105,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       vectorIo,
       files,
       vectorStores,
+      shields,
+      safety,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,
@@ -100,7 +115,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       close() {
         closing ??= (async () => {
           await stopSweep();
-          await vectorStores.drain();
+          await vectorStores.close();
           const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));
           for (const result of results) {
             if (result.status === "rejected")

@@ -3,6 +3,8 @@ import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import type { FilesRouter } from "../routers/files-router.ts";
 import type { InferenceRouter } from "../routers/inference-router.ts";
+import type { SafetyRouter } from "../routers/safety-router.ts";
+import type { ShieldsRouter } from "../routers/shields-router.ts";
 import type { VectorIoRouter } from "../routers/vector-io-router.ts";
 import type { VectorStoresRouter } from "../routers/vector-stores-router.ts";
 import type { ModelsTable } from "../routing/models-table.ts";
@@ -35,6 +37,10 @@ export interface Stack {
   vectorStores: VectorStoresRouter;
   /** File metadata, expiry and the files provider behind `/v1/files`. */
   files: FilesRouter;
+  /** Registered shields (`/v1/shields`) and the safety provider behind each. */
+  shields: ShieldsRouter;
+  /** Run-shield and moderations for every caller, with each shield's `on_error` applied. */
+  safety: SafetyRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Routers of each API by name, for providers (`context.api("inference")`); layers above add theirs. */

@@ -6,7 +6,12 @@ import {
   SpecialTokensText,
   type Token,
 } from "node-llama-cpp";
-import { defaultToolPromptFormat, formatLlamaChat, type ToolPromptFormat } from "../prompt-formats/index.ts";
+import {
+  defaultToolPromptFormat,
+  formatLlamaChat,
+  isLlamaGuardModel,
+  type ToolPromptFormat,
+} from "../prompt-formats/index.ts";
 import type { LoadedModel } from "./model-host.ts";
 
 export interface ChatPrompt {
@@ -35,6 +40,7 @@ export function buildChatPrompt(
       toolChoice: request.tool_choice ?? null,
       toolPromptFormat: toolFormat,
       responseFormat: request.response_format ?? null,
+      omitDefaultSystem: isLlamaGuardModel(loaded.name),
     });
     const text = LlamaText(
       segments.map((s) => (typeof s === "string" ? s : new SpecialTokensText(s.special))),

@@ -152,9 +152,22 @@ function toLogprob(
     const text = model.detokenize([t], true);
     return { token: text, logprob: p > 0 ? Math.log(p) : -9999, bytes: [...Buffer.from(text, "utf8")] };
   };
-  const alternatives = top > 0 ? [...probabilities.entries()].sort((a, b) => b[1] - a[1]).slice(0, top) : [];
+  const alternatives = top > 0 ? topEntries(probabilities, top) : [];
   return {
     ...entry(token, probabilities.get(token) ?? 0),
     top_logprobs: alternatives.map(([t, p]) => entry(t, p)),
   };
+}
+
+/** The `k` most probable tokens without sorting the whole vocabulary (128K entries per token). */
+function topEntries(probabilities: Map<Token, number>, k: number): [Token, number][] {
+  const best: [Token, number][] = [];
+  for (const entry of probabilities) {
+    if (best.length === k && entry[1] <= best[k - 1]![1]) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]![1] < entry[1]) at--;
+    best.splice(at, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }

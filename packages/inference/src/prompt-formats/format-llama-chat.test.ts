@@ -26,6 +26,22 @@ const call = (id: string, name: string, args: Record<string, unknown>): ToolCall
   function: { name, arguments: JSON.stringify(args) },
 });
 
+describe("formatLlamaChat for Llama Guard", () => {
+  it("renders the guard prompt as one user turn with no system block", () => {
+    const segments = formatLlamaChat({
+      family: "llama3_2",
+      now,
+      omitDefaultSystem: true,
+      messages: [user("Task: Check if there is unsafe content")],
+    });
+    expect(segments).toEqual([
+      { special: header("user") },
+      "Task: Check if there is unsafe content",
+      { special: `<|eot_id|>${header("assistant")}` },
+    ]);
+  });
+});
+
 describe("formatLlamaChat for Llama 3.1", () => {
   it("assembles the llama-stack system prompt, tool instructions and turns as separate segments", () => {
     const segments = formatLlamaChat({

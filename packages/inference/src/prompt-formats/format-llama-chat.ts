@@ -26,6 +26,8 @@ export interface FormatLlamaChatInput {
   now?: Date;
   /** 3.2/3.3 python_list only: `replace` uses the system message as the tool prompt template. */
   systemMessageBehavior?: "append" | "replace";
+  /** No system block unless messages or tools need one (Llama Guard: no date lines). */
+  omitDefaultSystem?: boolean;
 }
 
 function isSystem(message: ChatMessage): boolean {
@@ -75,7 +77,7 @@ export function formatLlamaChat(input: FormatLlamaChatInput): PromptSegment[] {
   const appendMessage = (role: string, ...body: PromptSegment[]) =>
     appendSegments(segments, special(messageHeader(role)), ...body, special(SpecialTokens.endOfTurn));
 
-  appendMessage("system", system);
+  if (!(input.omitDefaultSystem && systemPrompt === null && !hasTools)) appendMessage("system", system);
   if (!customToolsInSystem && tools.custom.length > 0) {
     const instructions =
       format === "json" ? jsonToolInstructions(tools.custom) : functionTagToolInstructions(tools.custom);

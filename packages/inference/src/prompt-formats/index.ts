@@ -1,5 +1,5 @@
 export { type FormatLlamaChatInput, formatLlamaChat } from "./format-llama-chat.ts";
-export { detectLlamaFamily, type LlamaFamily } from "./llama-family.ts";
+export { detectLlamaFamily, isLlamaGuardModel, type LlamaFamily } from "./llama-family.ts";
 export {
   type ParsedLlamaOutput,
   type ParseLlamaOutputOptions,

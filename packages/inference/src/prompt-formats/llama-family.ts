@@ -23,3 +23,8 @@ export function detectLlamaFamily(name: string): LlamaFamily | null {
   if (version[1] === "3") return "llama3_3";
   return VISION.test(lower.slice(version.index)) ? "llama3_1" : "llama3_2";
 }
+
+/** Llama Guard 3 is prompted with one user turn and no system block (Meta's and llama-stack's layout). */
+export function isLlamaGuardModel(name: string): boolean {
+  return GUARD.test(name.toLowerCase());
+}

@@ -4,6 +4,8 @@ import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
+import { safetyRoutes } from "./safety-routes.ts";
+import { shieldsRoutes } from "./shields-routes.ts";
 import { vectorIoRoutes } from "./vector-io-routes.ts";
 import { vectorStoresRoutes } from "./vector-stores-routes.ts";
 
@@ -14,6 +16,8 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...providersRoutes("/v1"),
     ...modelsRoutes(),
     ...inferenceRoutes(),
+    ...shieldsRoutes(),
+    ...safetyRoutes(),
     ...vectorIoRoutes(),
     ...vectorStoresRoutes(),
     ...filesRoutes(),

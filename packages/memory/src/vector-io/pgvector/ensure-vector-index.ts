@@ -15,10 +15,21 @@ export async function ensureVectorIndex(
   build: { m: number; efConstruction: number },
 ): Promise<void> {
   if (dimension > MAX_INDEXED_DIMENSION) return;
-  const name = `vector_chunks_hnsw_${dimension}_${metric}`;
+  const { name, sql: definition } = vectorIndexDefinition(dimension, metric, build);
   if (created.has(name)) return;
-  await sql.query(
-    `CREATE INDEX IF NOT EXISTS ${name} ON vector_chunks USING hnsw ((embedding::vector(${dimension})) ${METRIC_SQL[metric].opclass}) WITH (m = ${build.m}, ef_construction = ${build.efConstruction}) WHERE dimension = ${dimension}`,
-  );
+  await sql.query(definition);
   created.add(name);
+}
+
+/** The index's name and `CREATE INDEX` statement (also used by bulk loads that build it last). */
+export function vectorIndexDefinition(
+  dimension: number,
+  metric: DistanceMetric,
+  build: { m: number; efConstruction: number },
+): { name: string; sql: string } {
+  const name = `vector_chunks_hnsw_${dimension}_${metric}`;
+  return {
+    name,
+    sql: `CREATE INDEX IF NOT EXISTS ${name} ON vector_chunks USING hnsw ((embedding::vector(${dimension})) ${METRIC_SQL[metric].opclass}) WITH (m = ${build.m}, ef_construction = ${build.efConstruction}) WHERE dimension = ${dimension}`,
+  };
 }
