@@ -1,6 +1,6 @@
 // Ingestion throughput: attaching files to a vector store (parse, chunk, embed, insert with the
 // HNSW index maintained) against embedding the same chunks alone, in the same run.
-// `pnpm bench:ingest` from the repo root; BENCH_FILES (6), BENCH_WORDS per file (3000).
+// `pnpm bench:ingest` from the repo root; BENCH_FILES (4), BENCH_WORDS per file (3000).
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +13,7 @@ import OpenAI, { toFile } from "openai";
 import { seeded } from "./lib/clustered-corpus.ts";
 import { printTable } from "./lib/stats.ts";
 
-const FILES = Number(process.env.BENCH_FILES ?? 6);
+const FILES = Number(process.env.BENCH_FILES ?? 4);
 const WORDS = Number(process.env.BENCH_WORDS ?? 3000);
 const EMBED_BATCH = 32;
 

@@ -7,8 +7,8 @@ const byte = 6;
 
 /**
  * A small SentencePiece-style vocabulary (`tokenizer.ggml.model = llama`): `<unk>`, `<s>`, `</s>`,
- * the 256 byte tokens, then one piece per word (`▁word`). Text made of these words tokenizes one
- * token per word, anything else falls back to bytes. Small, so an output head costs next to nothing.
+ * the 256 byte tokens, then one piece per word (`▁word`) and its prefixes. Text made of these words
+ * tokenizes one token per word, anything else falls back to bytes. Small, so an output head costs next to nothing.
  */
 export function wordVocabulary(words: readonly string[]): {
   tokens: readonly string[];
@@ -20,8 +20,14 @@ export function wordVocabulary(words: readonly string[]): {
     tokens.push(`<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`);
     types.push(byte);
   }
+  // SentencePiece builds a word by merging adjacent pieces, so every prefix of `▁word` is a piece.
+  const pieces = new Set<string>();
   for (const word of words) {
-    tokens.push(`\u2581${word}`);
+    const piece = `\u2581${word}`;
+    for (let end = 1; end <= piece.length; end++) pieces.add(piece.slice(0, end));
+  }
+  for (const piece of pieces) {
+    tokens.push(piece);
     types.push(normal);
   }
   // Higher score = preferred merge; whole words beat their pieces.

@@ -241,9 +241,16 @@ async function keywordSearch(
   const tsquery = `(SELECT replace(plainto_tsquery('english', $1)::text, '&', '|')::tsquery AS q)`;
   const where = conditions(storeId, query, params);
   params.push(limit);
+  // Rank first on (chunk_id, tsv) alone, then read content and metadata for the winners only:
+  // a common term can match thousands of chunks.
   const rows = await sql.query<ChunkRow>(
-    `SELECT chunk_id, document_id, content, metadata, ts_rank_cd(tsv, terms.q, 32) AS score
-       FROM vector_chunks, ${tsquery} terms WHERE ${where} AND tsv @@ terms.q ORDER BY score DESC, chunk_id LIMIT $${params.length}`,
+    `WITH ranked AS (
+       SELECT chunk_id, ts_rank_cd(tsv, terms.q, 32) AS score
+         FROM vector_chunks, ${tsquery} terms WHERE ${where} AND tsv @@ terms.q
+         ORDER BY score DESC, chunk_id LIMIT $${params.length})
+     SELECT c.chunk_id, c.document_id, c.content, c.metadata, ranked.score
+       FROM ranked JOIN vector_chunks c ON c.vector_store_id = $2 AND c.chunk_id = ranked.chunk_id -- $2: the store (conditions puts it first)
+       ORDER BY ranked.score DESC, ranked.chunk_id`,
     params,
   );
   return rows.map((row) => ({ row, score: Number(row.score) }));
