@@ -1,6 +1,7 @@
 // Vector search benchmark on embedded PGlite: a clustered 384-d corpus, query latency per mode,
 // recall@10 of the HNSW index against an exact scan measured in the same run.
-// `pnpm bench:vector` from the repo root; BENCH_CHUNKS (100000), BENCH_QUERIES (100).
+// `pnpm bench:vector` from the repo root; BENCH_CHUNKS (100000), BENCH_QUERIES (100),
+// BENCH_EF_SEARCH (100), BENCH_SHARED_BUFFERS (512MB; the storage backend's `shared_buffers`).
 import { openDatabase } from "@llama-stack-ts/core";
 import { createPgvectorStore, PgvectorConfigSchema, vectorIndexDefinition } from "@llama-stack-ts/memory";
 import { clusteredCorpus } from "./lib/clustered-corpus.ts";
@@ -12,7 +13,8 @@ const DIM = 384;
 const EF_SEARCH = Number(process.env.BENCH_EF_SEARCH ?? 100);
 
 const MAINTAINED = Number(process.env.BENCH_MAINTAINED_INSERTS ?? 2000);
-const database = await openDatabase(null, null);
+const SHARED_BUFFERS = process.env.BENCH_SHARED_BUFFERS ?? "512MB";
+const database = await openDatabase({ type: "sql_pglite", shared_buffers: SHARED_BUFFERS }, null);
 const config = PgvectorConfigSchema.parse({ ef_search: EF_SEARCH });
 const vio = createPgvectorStore(database.sql, config);
 await vio.createStore({ id: "bench", dimension: DIM }, {});
@@ -21,7 +23,7 @@ const index = vectorIndexDefinition(DIM, "cosine", { m: config.m, efConstruction
 await database.sql.query(`DROP INDEX ${index.name}`);
 const { chunks, query } = clusteredCorpus(COUNT, DIM, Math.max(10, Math.round(COUNT / 1000)));
 console.log(
-  `# vector bench: ${COUNT} chunks x ${DIM}-d (clustered), ${QUERIES} queries, ef_search ${EF_SEARCH}, PGlite`,
+  `# vector bench: ${COUNT} chunks x ${DIM}-d (clustered), ${QUERIES} queries, ef_search ${EF_SEARCH}, PGlite with shared_buffers ${SHARED_BUFFERS}`,
 );
 
 const t0 = performance.now();

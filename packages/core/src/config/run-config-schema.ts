@@ -17,6 +17,14 @@ const PgliteBackendSchema = z.strictObject({
   type: z.enum(["sql_pglite", "kv_pglite"]),
   /** Directory of the embedded database; default `<data dir>/pgdata`. */
   data_dir: z.string().nullish(),
+  /**
+   * Postgres page cache inside the WASM heap, e.g. `512MB`. Vector search over more chunks than fit
+   * (about 100K × 384-d in the default 128MB) re-reads index pages on every query.
+   */
+  shared_buffers: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, "must be a size like 256MB")
+    .nullish(),
 });
 
 const PostgresBackendSchema = z.strictObject({

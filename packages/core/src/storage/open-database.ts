@@ -12,7 +12,7 @@ export async function openDatabase(
     const dir = backend?.data_dir ?? (dataDir ? join(dataDir, "pgdata") : null);
     // Import only the driver in use: each costs start-up time.
     const { openPglite } = await import("./open-pglite.ts");
-    return openPglite(dir);
+    return openPglite(dir, { sharedBuffers: backend?.shared_buffers ?? undefined });
   }
   const connectionString = backend.url ?? postgresUrl(backend);
   const { openPostgres } = await import("./open-postgres.ts");

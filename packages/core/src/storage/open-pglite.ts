@@ -13,7 +13,10 @@ import { readPgliteSeed } from "./pglite-seed.ts";
 import * as schema from "./schema.ts";
 
 /** Embedded Postgres (WASM) with pgvector; `dataDir` null keeps everything in memory. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(
+  dataDir: string | null,
+  options: { sharedBuffers?: string | undefined } = {},
+): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -27,6 +30,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       ...(dataDir ? { dataDir } : {}),
       ...(seed ? { loadDataDir: seed } : {}),
       extensions: { vector },
+      ...(options.sharedBuffers
+        ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers}`] }
+        : {}),
     });
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
