@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@llama-stack-ts/core";
 import { documentChunker } from "@llama-stack-ts/memory";
-import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import OpenAI, { toFile } from "openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { freePort } from "../helpers/free-port.ts";
+import { ragStackConfig } from "../helpers/rag-stack-config.ts";
 import { type CliProcess, startCli } from "../helpers/run-cli.ts";
 
 // A server killed mid-ingestion (SIGKILL: no shutdown hooks) leaves no half-indexed file; the
@@ -45,39 +45,7 @@ describe("ingestion across a crash", () => {
     const config = join(dir, "run.yaml");
     await writeFile(
       config,
-      stringify({
-        version: 2,
-        distro_name: "crash-test",
-        apis: ["inference", "vector_io", "files"],
-        providers: {
-          inference: [
-            {
-              provider_id: "llama-cpp",
-              provider_type: "inline::llama-cpp",
-              config: {
-                gpu: false,
-                threads: 1,
-                models: [
-                  {
-                    model_id: "embed",
-                    source: await tinyLlamaPath(),
-                    model_type: "embedding",
-                    metadata: { embedding_dimension: 64 },
-                  },
-                ],
-              },
-            },
-          ],
-          vector_io: [{ provider_id: "pgvector", provider_type: "inline::pgvector", config: {} }],
-          files: [
-            {
-              provider_id: "localfs",
-              provider_type: "inline::localfs",
-              config: { storage_dir: join(dir, "files") },
-            },
-          ],
-        },
-      }),
+      stringify({ version: 2, ...(await ragStackConfig({ filesDir: join(dir, "files") })) }),
     );
 
     const first = await serve(config, dataDir);

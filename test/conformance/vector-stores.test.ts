@@ -1,10 +1,8 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import { chainModelPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ragStackConfig } from "../helpers/rag-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
 // /v1/vector_stores on pgvector and inline::localfs, embedding with a real llama.cpp model.
@@ -17,37 +15,11 @@ const REWRITTEN = "pgvector extension";
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const tiny = await tinyLlamaPath();
   const rewriter = await chainModelPath(REWRITTEN);
-  const storageDir = await mkdtemp(join(tmpdir(), "lsts-vector-stores-"));
   ts = await startTestStack({
-    distro_name: "test",
-    apis: ["inference", "vector_io", "files"],
-    providers: {
-      inference: [
-        {
-          provider_id: "llama-cpp",
-          provider_type: "inline::llama-cpp",
-          config: {
-            gpu: false,
-            threads: 1,
-            models: [
-              {
-                model_id: "embed",
-                source: tiny,
-                model_type: "embedding",
-                metadata: { embedding_dimension: 64 },
-              },
-              { model_id: "rewriter", source: rewriter, model_type: "llm" },
-            ],
-          },
-        },
-      ],
-      vector_io: [{ provider_id: "pgvector", provider_type: "inline::pgvector", config: {} }],
-      files: [
-        { provider_id: "localfs", provider_type: "inline::localfs", config: { storage_dir: storageDir } },
-      ],
-    },
+    ...(await ragStackConfig({
+      extraModels: [{ model_id: "rewriter", source: rewriter, model_type: "llm" }],
+    })),
     vector_stores: { rewrite_query_params: { model: { provider_id: "llama-cpp", model_id: "rewriter" } } },
   });
   openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ragStackConfig } from "../helpers/rag-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
 // The RAG sample app as a user runs it: a folder in, a progress display, search results out.
@@ -13,38 +13,7 @@ const SAMPLE = fileURLToPath(new URL("../../apps/rag-sample/src/main.ts", import
 let ts: TestStack;
 
 beforeAll(async () => {
-  ts = await startTestStack({
-    distro_name: "test",
-    apis: ["inference", "vector_io", "files"],
-    providers: {
-      inference: [
-        {
-          provider_id: "llama-cpp",
-          provider_type: "inline::llama-cpp",
-          config: {
-            gpu: false,
-            threads: 1,
-            models: [
-              {
-                model_id: "embed",
-                source: await tinyLlamaPath(),
-                model_type: "embedding",
-                metadata: { embedding_dimension: 64 },
-              },
-            ],
-          },
-        },
-      ],
-      vector_io: [{ provider_id: "pgvector", provider_type: "inline::pgvector", config: {} }],
-      files: [
-        {
-          provider_id: "localfs",
-          provider_type: "inline::localfs",
-          config: { storage_dir: await mkdtemp(join(tmpdir(), "lsts-rag-files-")) },
-        },
-      ],
-    },
-  });
+  ts = await startTestStack(await ragStackConfig());
 });
 afterAll(async () => {
   await ts?.close();

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { buildOnce } from "../build-once.ts";
 import { fixtureDirectory } from "../fixture-directory.ts";
+import { generatorFingerprint } from "../generator-fingerprint.ts";
 import type { PromptGuardModelOptions } from "./prompt-guard-classifier.ts";
 import { writePromptGuardModel } from "./write-prompt-guard-model.ts";
 
 const pending = new Map<string, Promise<string>>();
-let fingerprint: string | undefined;
 let pruned = false;
 
 /** Directory names: `prompt-guard-<generator fingerprint>-<options key>`. */
@@ -33,7 +33,10 @@ export function promptGuardModelDir(options: PromptGuardModelOptions = {}): Prom
   };
   const optionsKey = createHash("sha256").update(JSON.stringify(normalized)).digest("hex").slice(0, 16);
   const parent = join(fixtureDirectory(), "onnx");
-  const directory = join(parent, `prompt-guard-${onnxGeneratorFingerprint()}-${optionsKey}`);
+  const directory = join(
+    parent,
+    `prompt-guard-${generatorFingerprint(new URL("./", import.meta.url))}-${optionsKey}`,
+  );
   let result = pending.get(directory);
   if (result === undefined) {
     if (!pruned) {
@@ -57,23 +60,9 @@ export function promptGuardModelDir(options: PromptGuardModelOptions = {}): Prom
   return result;
 }
 
-/** Hash of the test-fixtures package.json and this folder's generator sources. */
-function onnxGeneratorFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash("sha256");
-  hash.update(readFileSync(new URL("../../package.json", import.meta.url)));
-  const sourceDirectory = new URL("./", import.meta.url);
-  const sources = readdirSync(sourceDirectory)
-    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-    .sort();
-  for (const file of sources) hash.update(file).update(readFileSync(new URL(file, sourceDirectory)));
-  fingerprint = hash.digest("hex").slice(0, 12);
-  return fingerprint;
-}
-
 /** Removes model directories written by other generator versions (and leftovers of crashed builds). */
 function pruneStaleDirectories(parent: string): void {
-  const current = onnxGeneratorFingerprint();
+  const current = generatorFingerprint(new URL("./", import.meta.url));
   for (const name of readdirSync(parent)) {
     const match = directoryPattern.exec(name.replace(/\.\d+\.tmp$/, ""));
     if (match === null || (match[1] === current && !name.endsWith(".tmp"))) continue;
