@@ -1,4 +1,4 @@
-import { chainModelPath } from "@llama-stack-ts/test-fixtures";
+import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,16 @@ beforeAll(async () => {
   const rewriter = await chainModelPath(REWRITTEN);
   ts = await startTestStack({
     ...(await ragStackConfig({
-      extraModels: [{ model_id: "rewriter", source: rewriter, model_type: "llm" }],
+      extraModels: [
+        { model_id: "rewriter", source: rewriter, model_type: "llm" },
+        {
+          model_id: "short-embed",
+          source: await tinyLlamaPath(),
+          model_type: "embedding",
+          context_size: 64,
+          metadata: { embedding_dimension: 64 },
+        },
+      ],
     })),
     vector_stores: { rewrite_query_params: { model: { provider_id: "llama-cpp", model_id: "rewriter" } } },
   });
@@ -205,6 +214,31 @@ describe("vector stores", () => {
     const rewritten = (await raw.json()) as { search_query: string[]; data: { file_id: string }[] };
     expect(rewritten.search_query).toEqual([REWRITTEN]);
     expect(rewritten.data.map((r) => r.file_id)).toEqual([postgres.id]);
+  });
+
+  it("embeds a chunk longer than the model's context from its start instead of failing the file", async () => {
+    const words = Array.from({ length: 150 }, (_, i) => `token${i}`).join(" ");
+    // /v1/embeddings itself stays strict.
+    const strict = await openai.embeddings
+      .create({ model: "llama-cpp/short-embed", input: words })
+      .catch((e: unknown) => e);
+    expect(strict).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(String(strict)).toContain("embeds at most 64");
+
+    const store = await openai.vectorStores.create({
+      name: "short-context",
+      embedding_model: "llama-cpp/short-embed",
+    } as CreateParams);
+    const file = await upload("long.txt", words);
+    await openai.vectorStores.files.create(store.id, {
+      file_id: file.id,
+      chunking_strategy: { type: "static", static: { max_chunk_size_tokens: 800, chunk_overlap_tokens: 0 } },
+    });
+    expect(await settled(store.id, file.id)).toMatchObject({ status: "completed", last_error: null });
+    const content = (await openai.get(`/vector_stores/${store.id}/files/${file.id}/content`)) as {
+      data: { text: string }[];
+    };
+    expect(content.data.map((c) => c.text).join(" ")).toBe(words); // stored whole
   });
 
   it("marks an unsupported file failed with a readable last_error", async () => {

@@ -11,6 +11,11 @@ export const EmbeddingsRequestSchema = z
     ]),
     encoding_format: z.enum(["float", "base64"]).nullish(),
     dimensions: z.number().int().positive().nullish(),
+    /**
+     * Llama Stack extra: embed only the first tokens an input exceeding the model's context has, as
+     * sentence-transformers does, instead of answering 400. Vector-store ingestion sets it.
+     */
+    truncate: z.boolean().nullish(),
     user: z.string().nullish(),
   })
   .meta({ id: "EmbeddingsRequest" });

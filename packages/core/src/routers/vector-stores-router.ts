@@ -535,6 +535,9 @@ export class VectorStoresRouter {
             model: store.embeddingModel,
             input: texts.slice(start, start + EMBED_BATCH),
             encoding_format: "float",
+            // A chunk longer than the embedding model's context (800 tokens vs bge-small's 512) is
+            // stored whole and embedded from its start, as upstream's sentence-transformers does.
+            truncate: true,
           },
           { access },
         );

@@ -36,7 +36,8 @@ export async function embed(
   const data: EmbeddingsResponse["data"] = [];
   for (const [index, input] of inputs.entries()) {
     options.signal?.throwIfAborted();
-    const tokens = typeof input === "string" ? loaded.model.tokenize(input) : input;
+    let tokens = typeof input === "string" ? loaded.model.tokenize(input) : input;
+    if (tokens.length > loaded.contextSize && request.truncate) tokens = tokens.slice(0, loaded.contextSize);
     if (tokens.length > loaded.contextSize) {
       throw new InvalidRequestError(
         `Input ${index} has ${tokens.length} tokens; model '${request.model}' embeds at most ${loaded.contextSize}.`,

@@ -91,7 +91,8 @@ export function createOpenAICompatibleProvider(
       const response = await post("/completions", model, { ...body, stream: true }, options);
       yield* relay<Completion>(response, model);
     },
-    async embeddings(model, body, options) {
+    async embeddings(model, { truncate: _truncate, ...body }, options) {
+      // `truncate` is ours; engines name it differently or not at all, so it is not forwarded.
       const response = await post("/embeddings", model, body, options);
       return (await response.json()) as EmbeddingsResponse;
     },
