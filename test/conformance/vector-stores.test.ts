@@ -296,7 +296,7 @@ describe("vector stores", () => {
     const cancelled = await openai.vectorStores.fileBatches.cancel(batch.id, { vector_store_id: store.id });
     expect(cancelled.status).toBe("cancelled");
     expect(cancelled.file_counts.cancelled).toBeGreaterThan(0);
-    await ts.stack.vectorStores.drain();
+    await ts.stack.vectorStores.ingestion.drain();
     const after = await openai.vectorStores.fileBatches.retrieve(batch.id, { vector_store_id: store.id });
     expect(after.file_counts.in_progress).toBe(0);
     expect(after.file_counts.cancelled).toBe(cancelled.file_counts.cancelled);

@@ -82,7 +82,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       chunker: options.documentChunker,
     });
     routers.set("vector_stores", vectorStores);
-    vectorStores.startBackgroundWork({ takeOverAll: database.driver === "pglite" });
+    vectorStores.ingestion.startBackgroundWork({ takeOverAll: database.driver === "pglite" });
     const shields = new ShieldsRouter(tables.shields, providers);
     routers.set("shields", shields);
     const safety = new SafetyRouter(shields, {
@@ -115,7 +115,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       close() {
         closing ??= (async () => {
           await stopSweep();
-          await vectorStores.close();
+          await vectorStores.ingestion.close();
           const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));
           for (const result of results) {
             if (result.status === "rejected")
