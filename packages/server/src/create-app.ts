@@ -3,6 +3,10 @@ import type { Stack } from "@llama-stack-ts/core";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { toErrorResponse } from "./errors/error-response.ts";
+import type { AppEnv } from "./http/app-env.ts";
+import { toPathRegExp } from "./http/hono-path.ts";
+import { mountRoutes } from "./http/mount-routes.ts";
+import type { RouteSpec } from "./http/route-spec.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { clientVersion } from "./middleware/client-version.ts";
 import { corsFromConfig } from "./middleware/cors-from-config.ts";
@@ -10,10 +14,6 @@ import { requestContext } from "./middleware/request-context.ts";
 import { buildOpenApi } from "./openapi/build-openapi.ts";
 import { renderDocsPage } from "./openapi/docs-page.ts";
 import { allRoutes } from "./routes/all-routes.ts";
-import type { AppEnv } from "./routing/app-env.ts";
-import { toPathRegExp } from "./routing/hono-path.ts";
-import { mountRoutes } from "./routing/mount-routes.ts";
-import type { RouteSpec } from "./routing/route-spec.ts";
 import { API_VERSION } from "./version.ts";
 
 export interface StackApp {

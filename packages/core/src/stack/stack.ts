@@ -1,14 +1,14 @@
 import type { Logger, Model, Shield, ToolGroup, VectorStoreResource } from "@llama-stack-ts/api";
+import type { FilesRouter } from "../apis/files/files-router.ts";
+import type { InferenceRouter } from "../apis/inference/inference-router.ts";
+import type { SafetyRouter } from "../apis/safety/safety-router.ts";
+import type { ShieldsRouter } from "../apis/safety/shields-router.ts";
+import type { VectorIoRouter } from "../apis/vector-io/vector-io-router.ts";
+import type { VectorStoresRouter } from "../apis/vector-stores/vector-stores-router.ts";
 import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
-import type { FilesRouter } from "../routers/files-router.ts";
-import type { InferenceRouter } from "../routers/inference-router.ts";
-import type { SafetyRouter } from "../routers/safety-router.ts";
-import type { ShieldsRouter } from "../routers/shields-router.ts";
-import type { VectorIoRouter } from "../routers/vector-io-router.ts";
-import type { VectorStoresRouter } from "../routers/vector-stores-router.ts";
-import type { ModelsTable } from "../routing/models-table.ts";
-import type { ResourceTable } from "../routing/resource-table.ts";
+import type { ModelsTable } from "../resource-tables/models-table.ts";
+import type { ResourceTable } from "../resource-tables/resource-table.ts";
 import type { Database } from "../storage/database.ts";
 import type { ProviderSet } from "./provider-set.ts";
 

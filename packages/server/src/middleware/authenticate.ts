@@ -1,6 +1,6 @@
 import type { Stack } from "@llama-stack-ts/core";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../routing/app-env.ts";
+import type { AppEnv } from "../http/app-env.ts";
 
 /**
  * With `server.auth` configured, every route but the public ones needs `Authorization: Bearer

@@ -1,7 +1,7 @@
 import { newId } from "@llama-stack-ts/api";
 import type { Stack } from "@llama-stack-ts/core";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../routing/app-env.ts";
+import type { AppEnv } from "../http/app-env.ts";
 
 const SAFE_ID = /^[\w.:-]{1,128}$/;
 

@@ -1,6 +1,6 @@
 import { ErrorEnvelopeSchema } from "@llama-stack-ts/api";
-import { toOpenApiPath } from "../routing/hono-path.ts";
-import type { RouteSpec } from "../routing/route-spec.ts";
+import { toOpenApiPath } from "../http/hono-path.ts";
+import type { RouteSpec } from "../http/route-spec.ts";
 import { STACK_VERSION } from "../version.ts";
 import { type JsonSchema, toJsonSchema } from "./to-json-schema.ts";
 

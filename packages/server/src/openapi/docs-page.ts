@@ -1,4 +1,4 @@
-import type { RouteSpec } from "../routing/route-spec.ts";
+import type { RouteSpec } from "../http/route-spec.ts";
 import { STACK_VERSION } from "../version.ts";
 import type { JsonSchema } from "./to-json-schema.ts";
 

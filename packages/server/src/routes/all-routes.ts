@@ -1,4 +1,4 @@
-import type { RouteSpec } from "../routing/route-spec.ts";
+import type { RouteSpec } from "../http/route-spec.ts";
 import { filesRoutes } from "./files-routes.ts";
 import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";

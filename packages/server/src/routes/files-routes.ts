@@ -10,11 +10,11 @@ import {
 } from "@llama-stack-ts/api";
 import type { PendingFile } from "@llama-stack-ts/core";
 import { z } from "zod";
-import { contentDisposition } from "../routing/content-disposition.ts";
-import { nestFormFields } from "../routing/nest-form-fields.ts";
-import { parseInput } from "../routing/parse-input.ts";
-import { readMultipartUpload } from "../routing/read-multipart-upload.ts";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { contentDisposition } from "../http/content-disposition.ts";
+import { nestFormFields } from "../http/nest-form-fields.ts";
+import { parseInput } from "../http/parse-input.ts";
+import { readMultipartUpload } from "../http/read-multipart-upload.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 const FileIdParams = z.object({ file_id: z.string().min(1) });
 

@@ -14,9 +14,9 @@ import {
   StoredChatCompletionSchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { providerData } from "../routing/provider-data.ts";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
-import { sseResponse } from "../routing/sse-response.ts";
+import { providerData } from "../http/provider-data.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
+import { sseResponse } from "../http/sse-response.ts";
 
 export function inferenceRoutes(): RouteSpec[] {
   return [

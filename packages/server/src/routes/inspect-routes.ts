@@ -8,7 +8,7 @@ import {
   VersionInfoSchema,
 } from "@llama-stack-ts/api";
 import type { Stack } from "@llama-stack-ts/core";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 import { STACK_VERSION } from "../version.ts";
 
 // Routing-table APIs are served by the providers of the API behind them.

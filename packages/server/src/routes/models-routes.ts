@@ -5,7 +5,7 @@ import {
   RegisterModelRequestSchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 const ModelIdParams = z.object({ model_id: z.string().min(1).describe("May contain '/'.") });
 

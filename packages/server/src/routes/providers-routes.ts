@@ -1,6 +1,6 @@
 import { type ApiName, dataListSchema, NotFoundError, ProviderInfoSchema } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 import { providerInfo } from "./provider-info.ts";
 
 /** `/providers` and `/providers/{id}` under a prefix (`/v1` or `/v1alpha/admin`). */

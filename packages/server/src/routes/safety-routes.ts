@@ -4,8 +4,8 @@ import {
   RunShieldRequestSchema,
   RunShieldResponseSchema,
 } from "@llama-stack-ts/api";
-import { providerData } from "../routing/provider-data.ts";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { providerData } from "../http/provider-data.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 export function safetyRoutes(): RouteSpec[] {
   return [

@@ -1,6 +1,6 @@
 import { dataListSchema, RegisterShieldRequestSchema, ShieldSchema } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 const ShieldIdParams = z.object({ identifier: z.string().min(1).describe("May contain '/'.") });
 

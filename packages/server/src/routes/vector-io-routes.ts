@@ -3,7 +3,7 @@ import {
   VectorIoInsertRequestSchema,
   VectorIoQueryRequestSchema,
 } from "@llama-stack-ts/api";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 export function vectorIoRoutes(): RouteSpec[] {
   return [

@@ -18,7 +18,7 @@ import {
   VectorStoreUpdateRequestSchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { defineRoute, type RouteSpec } from "../routing/route-spec.ts";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 const StoreParams = z.object({ vector_store_id: z.string().min(1) });
 const StoreFileParams = StoreParams.extend({ file_id: z.string().min(1) });

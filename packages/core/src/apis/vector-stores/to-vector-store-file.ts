@@ -1,5 +1,5 @@
 import type { VectorStoreFile } from "@llama-stack-ts/api";
-import type { VectorStoreFileRow } from "../storage/schema.ts";
+import type { VectorStoreFileRow } from "../../storage/schema.ts";
 
 /** A `vector_store_files` row as the OpenAI VectorStoreFile object. */
 export function toVectorStoreFile(row: VectorStoreFileRow): VectorStoreFile {

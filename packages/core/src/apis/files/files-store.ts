@@ -1,8 +1,8 @@
 import { type CursorPage, type FilePurpose, NotFoundError, type OpenAIFile } from "@llama-stack-ts/api";
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { StackDb } from "../storage/database.ts";
-import { type FileRow, files } from "../storage/schema.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { StackDb } from "../../storage/database.ts";
+import { type FileRow, files } from "../../storage/schema.ts";
 
 export interface ListFilesOptions {
   after?: string | undefined;

@@ -1,7 +1,7 @@
 import { InvalidRequestError } from "@llama-stack-ts/api";
 import { z } from "zod";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { InferenceRouter } from "./inference-router.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { InferenceRouter } from "../inference/inference-router.ts";
 
 /** `vector_stores.rewrite_query_params` in the run config (upstream's names and defaults). */
 export const RewriteQueryParamsSchema = z.object({

@@ -6,10 +6,10 @@ import {
   type StoredChatCompletion,
 } from "@llama-stack-ts/api";
 import { and, asc, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
-import type { AccessContext } from "../auth/access-context.ts";
-import { ownerFor } from "../auth/access-context.ts";
-import type { StackDb } from "../storage/database.ts";
-import { type ChatCompletionRow, chatCompletions } from "../storage/schema.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import { ownerFor } from "../../auth/access-context.ts";
+import type { StackDb } from "../../storage/database.ts";
+import { type ChatCompletionRow, chatCompletions } from "../../storage/schema.ts";
 
 export interface ListChatCompletionsQuery {
   after?: string | undefined;

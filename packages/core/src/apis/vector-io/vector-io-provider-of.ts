@@ -1,5 +1,5 @@
 import { ServiceUnavailableError, type VectorIoProvider } from "@llama-stack-ts/api";
-import type { ProviderSet } from "../stack/provider-set.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
 
 /** The running vector_io provider a store lives in; 503 when the config no longer has it. */
 export function vectorIoProviderOf(providers: ProviderSet, providerId: string): VectorIoProvider {

@@ -1,6 +1,6 @@
 import type { Shield } from "@llama-stack-ts/api";
-import { ConfigError } from "../config/load-run-config.ts";
-import type { RunConfig } from "../config/run-config-schema.ts";
+import { ConfigError } from "../../config/load-run-config.ts";
+import type { RunConfig } from "../../config/run-config-schema.ts";
 import { parseShieldParamOptions } from "./parse-shield-param-options.ts";
 
 /**

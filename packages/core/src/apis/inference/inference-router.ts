@@ -15,11 +15,11 @@ import {
   type RerankResult,
   ServiceUnavailableError,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { ModelsTable } from "../routing/models-table.ts";
-import type { ProviderSet } from "../stack/provider-set.ts";
-import type { ChatCompletionStore } from "../stores/chat-completion-store.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { ModelsTable } from "../../resource-tables/models-table.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
 import { accumulateChatStream } from "./accumulate-chat-stream.ts";
+import type { ChatCompletionStore } from "./chat-completion-store.ts";
 import { validateTools } from "./validate-tools.ts";
 
 export interface InferenceCall {

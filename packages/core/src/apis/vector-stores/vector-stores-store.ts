@@ -1,7 +1,7 @@
 import type { CursorPage, VectorStoreFileCounts, VectorStoreFileStatus } from "@llama-stack-ts/api";
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { StackDb } from "../storage/database.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { StackDb } from "../../storage/database.ts";
 import {
   type VectorStoreFileBatchRow,
   type VectorStoreFileRow,
@@ -9,7 +9,7 @@ import {
   vectorStoreFileBatches,
   vectorStoreFiles,
   vectorStores,
-} from "../storage/schema.ts";
+} from "../../storage/schema.ts";
 
 export interface CursorOptions {
   after?: string | undefined;

@@ -14,11 +14,11 @@ import {
   type ShieldTouchpoint,
   StackError,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import { effectiveShieldOptions } from "../safety/effective-shield-options.ts";
-import { pickModerationShield } from "../safety/pick-moderation-shield.ts";
-import { shieldErrorModeration } from "../safety/shield-error-moderation.ts";
-import { shieldErrorViolation } from "../safety/shield-error-violation.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import { effectiveShieldOptions } from "./effective-shield-options.ts";
+import { pickModerationShield } from "./pick-moderation-shield.ts";
+import { shieldErrorModeration } from "./shield-error-moderation.ts";
+import { shieldErrorViolation } from "./shield-error-violation.ts";
 import type { ShieldsRouter } from "./shields-router.ts";
 
 export interface SafetyCall {

@@ -11,12 +11,12 @@ import {
   type OpenAIFileDeleteResponse,
   ServiceUnavailableError,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import { ownerFor } from "../auth/access-context.ts";
-import type { ProviderSet } from "../stack/provider-set.ts";
-import type { FileRow } from "../storage/schema.ts";
-import { type FilesStore, isExpired, toOpenAIFile } from "../stores/files-store.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import { ownerFor } from "../../auth/access-context.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
+import type { FileRow } from "../../storage/schema.ts";
 import { fileContentType } from "./file-content-type.ts";
+import { type FilesStore, isExpired, toOpenAIFile } from "./files-store.ts";
 
 export interface FilesCall {
   access: AccessContext;

@@ -1,6 +1,6 @@
 import { InvalidRequestError, type Model, StackError } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { ModelsTable } from "../routing/models-table.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { ModelsTable } from "../../resource-tables/models-table.ts";
 
 /**
  * The embedding model of a new store: the requested one, else

@@ -5,10 +5,10 @@ import {
   ServiceUnavailableError,
   type Shield,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { ResourceTable } from "../routing/resource-table.ts";
-import { parseShieldParamOptions } from "../safety/parse-shield-param-options.ts";
-import type { ProviderSet } from "../stack/provider-set.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { ResourceTable } from "../../resource-tables/resource-table.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
+import { parseShieldParamOptions } from "./parse-shield-param-options.ts";
 
 /**
  * `/v1/shields`: registered shields (from `registered_resources.shields` or the API), owner-scoped

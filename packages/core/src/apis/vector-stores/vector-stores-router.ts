@@ -25,23 +25,23 @@ import {
   type VectorStoreUpdateRequest,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { type AccessContext, ownerFor } from "../auth/access-context.ts";
-import type { ModelsTable } from "../routing/models-table.ts";
-import type { ResourceTable } from "../routing/resource-table.ts";
-import type { ProviderSet } from "../stack/provider-set.ts";
-import type { VectorStoreFileBatchRow, VectorStoreFileRow, VectorStoreRow } from "../storage/schema.ts";
-import type { VectorStoresStore } from "../stores/vector-stores-store.ts";
+import { type AccessContext, ownerFor } from "../../auth/access-context.ts";
+import type { ModelsTable } from "../../resource-tables/models-table.ts";
+import type { ResourceTable } from "../../resource-tables/resource-table.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
+import type { VectorStoreFileBatchRow, VectorStoreFileRow, VectorStoreRow } from "../../storage/schema.ts";
+import type { FilesRouter } from "../files/files-router.ts";
+import type { InferenceRouter } from "../inference/inference-router.ts";
+import { stringOrUndefined } from "../vector-io/string-or-undefined.ts";
+import { vectorIoProviderOf } from "../vector-io/vector-io-provider-of.ts";
+import type { VectorIoRouter } from "../vector-io/vector-io-router.ts";
 import { FileIngestion, leaseUntil } from "./file-ingestion.ts";
-import type { FilesRouter } from "./files-router.ts";
-import type { InferenceRouter } from "./inference-router.ts";
 import { pickEmbeddingDimension } from "./pick-embedding-dimension.ts";
 import { pickEmbeddingModel } from "./pick-embedding-model.ts";
 import { pickVectorIoProvider } from "./pick-vector-io-provider.ts";
 import { RewriteQueryParamsSchema, rewriteQuery } from "./rewrite-query.ts";
-import { stringOrUndefined } from "./string-or-undefined.ts";
 import { seconds, toVectorStoreFile } from "./to-vector-store-file.ts";
-import { vectorIoProviderOf } from "./vector-io-provider-of.ts";
-import type { VectorIoRouter } from "./vector-io-router.ts";
+import type { VectorStoresStore } from "./vector-stores-store.ts";
 
 /** The run config's `vector_stores` section, as far as this router reads it. */
 const VectorStoresConfigSchema = z.looseObject({

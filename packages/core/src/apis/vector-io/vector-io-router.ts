@@ -10,10 +10,10 @@ import {
   type VectorIoQueryRequest,
   type VectorStoreResource,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { ResourceTable } from "../routing/resource-table.ts";
-import type { ProviderSet } from "../stack/provider-set.ts";
-import type { InferenceRouter } from "./inference-router.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import type { ResourceTable } from "../../resource-tables/resource-table.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
+import type { InferenceRouter } from "../inference/inference-router.ts";
 import { stringOrUndefined } from "./string-or-undefined.ts";
 
 export interface VectorIoCall {

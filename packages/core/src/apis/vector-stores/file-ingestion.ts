@@ -6,14 +6,14 @@ import {
   StackError,
   type VectorChunk,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../auth/access-context.ts";
-import type { ProviderSet } from "../stack/provider-set.ts";
-import type { VectorStoreFileRow, VectorStoreRow } from "../storage/schema.ts";
-import type { VectorStoresStore } from "../stores/vector-stores-store.ts";
-import { ConcurrencyLimit } from "./concurrency-limit.ts";
-import type { FilesRouter } from "./files-router.ts";
-import type { InferenceRouter } from "./inference-router.ts";
-import { vectorIoProviderOf } from "./vector-io-provider-of.ts";
+import type { AccessContext } from "../../auth/access-context.ts";
+import { ConcurrencyLimit } from "../../jobs/concurrency-limit.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
+import type { VectorStoreFileRow, VectorStoreRow } from "../../storage/schema.ts";
+import type { FilesRouter } from "../files/files-router.ts";
+import type { InferenceRouter } from "../inference/inference-router.ts";
+import { vectorIoProviderOf } from "../vector-io/vector-io-provider-of.ts";
+import type { VectorStoresStore } from "./vector-stores-store.ts";
 
 export interface FileIngestionOptions {
   store: VectorStoresStore;

@@ -1,5 +1,5 @@
 import { InvalidRequestError, ServiceUnavailableError } from "@llama-stack-ts/api";
-import type { ProviderSet } from "../stack/provider-set.ts";
+import type { ProviderSet } from "../../stack/provider-set.ts";
 
 /**
  * The vector_io provider a new store goes to: the requested one, else
