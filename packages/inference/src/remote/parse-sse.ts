@@ -1,25 +1,22 @@
-/** JSON payloads of a `text/event-stream` body; stops at `[DONE]`. */
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+
+/**
+ * JSON payloads of a `text/event-stream` body; stops at `[DONE]`. Framing (CR, LF or CRLF line
+ * ends, even split across reads; comments; multi-line data) is eventsource-parser's job.
+ */
 export async function* parseSse(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
   const decoder = new TextDecoder();
-  let buffer = "";
+  const events: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (event) => events.push(event) });
   const reader = body.getReader();
   try {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true }).replaceAll("\r\n", "\n");
-      let boundary = buffer.indexOf("\n\n");
-      while (boundary >= 0) {
-        const event = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        const data = event
-          .split("\n")
-          .filter((line) => line.startsWith("data:"))
-          .map((line) => line.slice(5).replace(/^ /, ""))
-          .join("\n");
-        if (data === "[DONE]") return;
-        if (data) yield JSON.parse(data);
-        boundary = buffer.indexOf("\n\n");
+      if (done) return; // an event without its closing blank line is incomplete, as in browsers
+      parser.feed(decoder.decode(value, { stream: true }));
+      for (const event of events.splice(0)) {
+        if (event.data === "[DONE]") return;
+        if (event.data) yield JSON.parse(event.data);
       }
     }
   } finally {
