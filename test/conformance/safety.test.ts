@@ -120,7 +120,7 @@ describe("shields", () => {
     });
     expect(await client.shields.retrieve("team/blocklist")).toEqual(registered);
     expect(
-      await ts.stack.safety.touchpointsOf("team/blocklist", { principal: null, enforced: false }),
+      await ts.stack.safety.touchpointsOf("team/blocklist", { access: { principal: null, enforced: false } }),
     ).toEqual(["input"]);
     const { violation } = await client.safety.runShield({
       shield_id: "team/blocklist",
@@ -385,7 +385,7 @@ describe("moderations", () => {
 
 describe("touchpoints for agents", () => {
   it("reports each shield's touchpoints: provider config, then the shield's params", async () => {
-    const access = { principal: null, enforced: false };
+    const access = { access: { principal: null, enforced: false } };
     expect(ts.stack.routers.get("safety")).toBe(ts.stack.safety); // context.api("safety") for providers
     expect(ts.stack.routers.get("shields")).toBe(ts.stack.shields);
     expect(await ts.stack.safety.touchpointsOf("keyword-blocklist", access)).toEqual(["input", "output"]);

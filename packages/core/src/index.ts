@@ -28,6 +28,7 @@ export * from "./stack/create-stack.ts";
 export * from "./stack/default-data-dir.ts";
 export * from "./stack/provider-set.ts";
 export * from "./stack/stack.ts";
+export * from "./stack/stack-routers.ts";
 export * from "./storage/database.ts";
 export * from "./storage/open-database.ts";
 export * from "./storage/pglite-seed.ts";

@@ -36,7 +36,7 @@ describe("keyword-blocklist example shield", () => {
 
   it("loads by module path and registers its shield from the run config", async () => {
     expect(stack.providers.find("blocklist")?.providerType).toBe("inline::keyword-blocklist");
-    expect(await stack.shields.list(ANONYMOUS)).toEqual([
+    expect(await stack.shields.list({ access: ANONYMOUS })).toEqual([
       {
         identifier: "keyword-blocklist",
         provider_id: "blocklist",
@@ -44,13 +44,16 @@ describe("keyword-blocklist example shield", () => {
         type: "shield",
       },
     ]);
-    expect(await stack.safety.touchpointsOf("keyword-blocklist", ANONYMOUS)).toEqual(["input", "output"]);
+    expect(await stack.safety.touchpointsOf("keyword-blocklist", { access: ANONYMOUS })).toEqual([
+      "input",
+      "output",
+    ]);
   });
 
   it("registers a shield without provider_id when it is the only safety provider", async () => {
     const shield = await stack.shields.register(
       { shield_id: "strict", params: { on_error: "allow" } },
-      ANONYMOUS,
+      { access: ANONYMOUS },
     );
     expect(shield).toEqual({
       identifier: "strict",
@@ -59,8 +62,8 @@ describe("keyword-blocklist example shield", () => {
       params: { on_error: "allow" },
       type: "shield",
     });
-    expect((await stack.safety.optionsOf("strict", ANONYMOUS)).on_error).toBe("allow");
-    await stack.shields.unregister("strict", ANONYMOUS);
+    expect((await stack.safety.optionsOf("strict", { access: ANONYMOUS })).on_error).toBe("allow");
+    await stack.shields.unregister("strict", { access: ANONYMOUS });
   });
 
   it("passes clean messages and flags a listed word, whole words only, any case", async () => {

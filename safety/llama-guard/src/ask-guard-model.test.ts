@@ -1,14 +1,13 @@
-import type { ChatCompletion, ChatCompletionRequest } from "@llama-stack-ts/api";
+import type { ApiCall, ChatCompletion, ChatCompletionRequest } from "@llama-stack-ts/api";
 import { describe, expect, it } from "vitest";
-import { askGuardModel } from "./ask-guard-model.ts";
-import type { GuardInferenceCall, InferenceLike } from "./inference-like.ts";
+import { askGuardModel, type GuardInference } from "./ask-guard-model.ts";
 import { verdictGrammar } from "./verdict-grammar.ts";
 
 // The real engine is exercised in llama-guard-shield.test.ts; this pins the exact request sent,
 // which a served model cannot show (verdicts are not stored).
 function recorder(answer: Partial<ChatCompletion["choices"][number]>) {
-  const seen: { request: ChatCompletionRequest; call: GuardInferenceCall }[] = [];
-  const inference: InferenceLike = {
+  const seen: { request: ChatCompletionRequest; call: ApiCall }[] = [];
+  const inference: GuardInference = {
     async chatCompletion(request, call) {
       seen.push({ request, call });
       return {

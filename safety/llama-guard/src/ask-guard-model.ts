@@ -1,10 +1,17 @@
-import { type CallOptions, type ChatCompletionRequest, UpstreamError } from "@llama-stack-ts/api";
+import {
+  type CallOptions,
+  type ChatCompletionRequest,
+  type InferenceApi,
+  UpstreamError,
+} from "@llama-stack-ts/api";
 import { guardChatMessages } from "./build-guard-prompt.ts";
 import type { CategoryCode } from "./categories.ts";
-import type { InferenceLike } from "./inference-like.ts";
 import type { LlamaGuardConfig } from "./llama-guard-config.ts";
 import { unsafeProbability } from "./unsafe-probability.ts";
 import { verdictGrammar } from "./verdict-grammar.ts";
+
+/** The one inference call the shield makes (`context.api("inference")` provides it). */
+export type GuardInference = Pick<InferenceApi, "chatCompletion">;
 
 export interface GuardAnswer {
   /** The model's answer as generated. */
@@ -14,7 +21,7 @@ export interface GuardAnswer {
 }
 
 export interface AskGuardModelOptions {
-  inference: InferenceLike;
+  inference: GuardInference;
   /** The guard model (the shield's `provider_resource_id`). */
   model: string;
   prompt: string;

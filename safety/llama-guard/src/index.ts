@@ -5,7 +5,6 @@ export * from "./guard-input-error.ts";
 export * from "./guard-turn.ts";
 export * from "./guard-verdict.ts";
 export * from "./guard-verdict-error.ts";
-export * from "./inference-like.ts";
 export * from "./llama-guard-config.ts";
 export { llamaGuardShield, llamaGuardShield as default } from "./llama-guard-shield.ts";
 export * from "./normalize-guard-messages.ts";

@@ -8,14 +8,13 @@ import {
   UpstreamError,
 } from "@llama-stack-ts/api";
 import { defineShield } from "@llama-stack-ts/core";
-import { askGuardModel } from "./ask-guard-model.ts";
+import { askGuardModel, type GuardInference } from "./ask-guard-model.ts";
 import { buildGuardPrompt } from "./build-guard-prompt.ts";
 import { activeCategories } from "./categories.ts";
 import { GuardInputError } from "./guard-input-error.ts";
 import type { GuardTurn } from "./guard-turn.ts";
 import type { GuardVerdict } from "./guard-verdict.ts";
 import { GuardVerdictError } from "./guard-verdict-error.ts";
-import type { InferenceLike } from "./inference-like.ts";
 import { type LlamaGuardConfig, LlamaGuardConfigSchema } from "./llama-guard-config.ts";
 import { normalizeGuardMessages } from "./normalize-guard-messages.ts";
 import { parseVerdict } from "./parse-verdict.ts";
@@ -43,7 +42,7 @@ export const llamaGuardShield = defineShield({
   create(context) {
     const { config, logger } = context;
     // Looked up per call: the inference router is registered after providers are created.
-    const inference = () => context.api<InferenceLike>("inference");
+    const inference = () => context.api("inference");
     return {
       async run(messages, call) {
         const turns = guardTurns(messages);
@@ -100,7 +99,7 @@ function guardTurns(messages: ChatMessage[]): GuardTurn[] {
 }
 
 async function judge(
-  inference: InferenceLike,
+  inference: GuardInference,
   turns: GuardTurn[],
   model: string,
   config: LlamaGuardConfig,

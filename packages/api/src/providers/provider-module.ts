@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ApiName } from "../common/api-name.ts";
 import type { ProviderHealth } from "../inspect/inspect.ts";
+import type { StackApiName, StackApis } from "../stack-apis/stack-apis.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 /** What every provider instance may offer beyond its API's methods. */
@@ -30,8 +31,12 @@ export interface ProviderContext<Config> {
   logger: Logger;
   /** The Stack's database (PGlite or PostgreSQL); providers keep their tables in it. */
   sql: SqlClient;
-  /** Other APIs' routers, e.g. a safety shield reaching inference. Throws if the API is not enabled. */
-  api<T>(name: ApiName): T;
+  /**
+   * Another API's router, typed by name: `api("inference")` is an `InferenceApi`. Call it when
+   * needed, not in `create` (routers of later layers are set after providers are created). A 503
+   * when the API is not enabled.
+   */
+  api<K extends StackApiName>(name: K): StackApis[K];
 }
 
 /**

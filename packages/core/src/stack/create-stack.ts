@@ -24,6 +24,7 @@ import { instantiateProviders, planProviders } from "./instantiate-providers.ts"
 import { ProviderSet } from "./provider-set.ts";
 import { refreshModels, registerConfiguredResources } from "./register-configured-resources.ts";
 import type { Stack, StackTables } from "./stack.ts";
+import { createStackRouters } from "./stack-routers.ts";
 
 export interface CreateStackOptions {
   config: RunConfig;
@@ -48,7 +49,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
   const backend = selectBackend(config.storage);
   const planned = await planProviders(config, registry, options.baseDir ?? process.cwd());
   const database = await openDatabase(backend, dataDir);
-  const routers = new Map<string, unknown>();
+  const routers = createStackRouters();
   let providers: ProviderSet | undefined;
   try {
     providers = new ProviderSet(

@@ -14,6 +14,7 @@ import type { ProviderRegistry } from "../registry/provider-registry.ts";
 import { formatZodError } from "../validation/format-zod-error.ts";
 import type { RunningProvider } from "./provider-set.ts";
 import { redactSecrets } from "./redact-secrets.ts";
+import type { StackRouters } from "./stack-routers.ts";
 
 /** A provider whose module is loaded and whose config is valid, not yet created. */
 export interface PlannedProvider {
@@ -77,7 +78,7 @@ export interface InstantiateOptions {
   sql: SqlClient;
   logger: Logger;
   /** Late-bound routers of other APIs, filled in by the layers above core. */
-  routers: Map<string, unknown>;
+  routers: StackRouters;
 }
 
 /** Create every planned provider in config order; on failure, shut down the ones already made. */
@@ -94,15 +95,7 @@ export async function instantiateProviders(
         dataDir: join(options.dataDir ?? ".", "providers", plan.providerId),
         logger: options.logger.child({ provider: plan.providerId }),
         sql: options.sql,
-        api<T>(name: ApiName): T {
-          const router = options.routers.get(name);
-          if (router === undefined) {
-            throw new ServiceUnavailableError(
-              `Service '${name}' is not enabled. Please check your configuration and enable the service before trying again.`,
-            );
-          }
-          return router as T;
-        },
+        api: (name) => options.routers.require(name),
       });
       running.push({
         api: plan.api,

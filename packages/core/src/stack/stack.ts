@@ -11,6 +11,7 @@ import type { ModelsTable } from "../resource-tables/models-table.ts";
 import type { ResourceTable } from "../resource-tables/resource-table.ts";
 import type { Database } from "../storage/database.ts";
 import type { ProviderSet } from "./provider-set.ts";
+import type { StackRouters } from "./stack-routers.ts";
 
 export interface StackTables {
   models: ModelsTable;
@@ -43,8 +44,8 @@ export interface Stack {
   safety: SafetyRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
-  /** Routers of each API by name, for providers (`context.api("inference")`); layers above add theirs. */
-  routers: Map<string, unknown>;
+  /** Each API's router by name, for providers (`context.api("inference")`); layers above add theirs. */
+  routers: StackRouters;
   /** Ask providers for their models again (the CLI and tests call it; upstream polls). */
   refreshModels(): Promise<void>;
   /** Shut providers down, then close storage. Idempotent. */

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { toHonoPath } from "./hono-path.ts";
 import { parseInput, queryObject, readJsonBody } from "./parse-input.ts";
+import { providerData } from "./provider-data.ts";
 import type { RouteSpec } from "./route-spec.ts";
 
 /**
@@ -21,11 +22,14 @@ export function mountRoutes(
       const query = spec.query ? parseInput(spec.query, queryObject(c), "query") : {};
       const body = spec.body ? parseInput(spec.body, await readJsonBody(c), "body") : undefined;
       const signal = AbortSignal.any([c.req.raw.signal, shutdown]);
+      const access = c.get("access");
+      const data = providerData(c);
       const result = await spec.handler({
         params,
         query,
         body,
-        access: c.get("access"),
+        access,
+        call: { access, signal, ...(data ? { providerData: data } : {}) },
         stack,
         signal,
         context: c,

@@ -1,4 +1,4 @@
-import type { ApiName } from "@llama-stack-ts/api";
+import type { ApiCall, ApiName } from "@llama-stack-ts/api";
 import type { AccessContext, Stack } from "@llama-stack-ts/core";
 import type { Context } from "hono";
 import type { z } from "zod";
@@ -10,6 +10,8 @@ export interface HandlerInput<P, Q, B> {
   query: Q;
   body: B;
   access: AccessContext;
+  /** What every Stack API call takes: `access`, the request's `signal`, and provider data. */
+  call: ApiCall;
   stack: Stack;
   /** Aborted when the client goes away or the server shuts down. */
   signal: AbortSignal;

@@ -31,8 +31,7 @@ export function filesRoutes(): RouteSpec[] {
         "form keys `expires_after[anchor]` (`created_at`) and `expires_after[seconds]` (3600–2592000).",
       multipart: FileUploadFormSchema,
       response: OpenAIFileSchema,
-      handler: async ({ stack, access, signal, context }) => {
-        const call = { access, signal };
+      handler: async ({ stack, call, signal, context }) => {
         // Fields may follow the file part (both clients send `file` first), so the bytes are
         // stored before the purpose is known and discarded if the form turns out invalid.
         let pending: PendingFile | undefined;
@@ -66,7 +65,7 @@ export function filesRoutes(): RouteSpec[] {
       summary: "The caller's files, newest first by default; filter by `purpose`.",
       query: ListFilesQuerySchema,
       response: cursorPageSchema(OpenAIFileSchema),
-      handler: async ({ stack, query, access }) => stack.files.list(query, access),
+      handler: async ({ stack, query, call }) => stack.files.list(query, call),
     }),
     defineRoute({
       method: "GET",
@@ -75,7 +74,7 @@ export function filesRoutes(): RouteSpec[] {
       summary: "One file's metadata.",
       params: FileIdParams,
       response: OpenAIFileSchema,
-      handler: async ({ stack, params, access }) => stack.files.retrieve(params.file_id, access),
+      handler: async ({ stack, params, call }) => stack.files.retrieve(params.file_id, call),
     }),
     defineRoute({
       method: "DELETE",
@@ -84,8 +83,7 @@ export function filesRoutes(): RouteSpec[] {
       summary: "Delete a file and its bytes.",
       params: FileIdParams,
       response: OpenAIFileDeleteResponseSchema,
-      handler: async ({ stack, params, access, signal }) =>
-        stack.files.delete(params.file_id, { access, signal }),
+      handler: async ({ stack, params, call }) => stack.files.delete(params.file_id, call),
     }),
     defineRoute({
       method: "GET",
@@ -95,8 +93,8 @@ export function filesRoutes(): RouteSpec[] {
       params: FileIdParams,
       response: z.file(),
       responseMediaType: "application/octet-stream",
-      handler: async ({ stack, params, access, signal }) => {
-        const { file, contentType, body } = await stack.files.content(params.file_id, { access, signal });
+      handler: async ({ stack, params, call }) => {
+        const { file, contentType, body } = await stack.files.content(params.file_id, call);
         const stream = Readable.toWeb(Readable.from(body)) as ReadableStream<Uint8Array>;
         return new Response(stream, {
           headers: {

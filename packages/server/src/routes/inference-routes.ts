@@ -14,7 +14,6 @@ import {
   StoredChatCompletionSchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
-import { providerData } from "../http/provider-data.ts";
 import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 import { sseResponse } from "../http/sse-response.ts";
 
@@ -27,8 +26,7 @@ export function inferenceRoutes(): RouteSpec[] {
       summary: "Chat completion; with `stream: true`, Server-Sent Events of chat.completion.chunk.",
       body: ChatCompletionRequestSchema,
       response: z.union([ChatCompletionSchema, ChatCompletionChunkSchema]),
-      handler: async ({ stack, body, access, signal, context }) => {
-        const call = { access, signal, providerData: providerData(context) };
+      handler: async ({ stack, body, call, context }) => {
         if (!body.stream) return stack.inference.chatCompletion(body, call);
         const chunks = await stack.inference.chatCompletionStream(body, call);
         return sseResponse(chunks, {
@@ -65,8 +63,7 @@ export function inferenceRoutes(): RouteSpec[] {
       summary: "Text completion of a raw prompt; with `stream: true`, Server-Sent Events.",
       body: CompletionRequestSchema,
       response: CompletionSchema,
-      handler: async ({ stack, body, access, signal, context }) => {
-        const call = { access, signal, providerData: providerData(context) };
+      handler: async ({ stack, body, call }) => {
         if (!body.stream) return stack.inference.completion(body, call);
         return sseResponse(await stack.inference.completionStream(body, call), { done: true });
       },
@@ -78,8 +75,7 @@ export function inferenceRoutes(): RouteSpec[] {
       summary: "Embeddings of one or more inputs (float or base64; optional `dimensions`).",
       body: EmbeddingsRequestSchema,
       response: EmbeddingsResponseSchema,
-      handler: async ({ stack, body, access, signal, context }) =>
-        stack.inference.embeddings(body, { access, signal, providerData: providerData(context) }),
+      handler: async ({ stack, body, call }) => stack.inference.embeddings(body, call),
     }),
     defineRoute({
       method: "POST",
@@ -88,8 +84,8 @@ export function inferenceRoutes(): RouteSpec[] {
       summary: "Relevance of each item to the query, best first.",
       body: RerankRequestSchema,
       response: dataListSchema(RerankResultSchema),
-      handler: async ({ stack, body, access, signal, context }) => ({
-        data: await stack.inference.rerank(body, { access, signal, providerData: providerData(context) }),
+      handler: async ({ stack, body, call }) => ({
+        data: await stack.inference.rerank(body, call),
       }),
     }),
   ];

@@ -4,7 +4,6 @@ import {
   RunShieldRequestSchema,
   RunShieldResponseSchema,
 } from "@llama-stack-ts/api";
-import { providerData } from "../http/provider-data.ts";
 import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 
 export function safetyRoutes(): RouteSpec[] {
@@ -18,8 +17,7 @@ export function safetyRoutes(): RouteSpec[] {
         "When the shield itself fails, its `on_error` decides: `block` answers an error-level violation with `metadata.shield_error`, `allow` answers null.",
       body: RunShieldRequestSchema,
       response: RunShieldResponseSchema,
-      handler: async ({ stack, access, body, signal, context }) =>
-        stack.safety.runShield(body, { access, signal, providerData: providerData(context) }),
+      handler: async ({ stack, body, call }) => stack.safety.runShield(body, call),
     }),
     defineRoute({
       method: "POST",
@@ -30,8 +28,7 @@ export function safetyRoutes(): RouteSpec[] {
         "`model` names a shield's provider_resource_id (e.g. the Llama Guard model) or a shield identifier; without it, `safety.default_shield_id` from the run config is used. A shield that cannot moderate answers 501.",
       body: ModerationRequestSchema,
       response: ModerationResponseSchema,
-      handler: async ({ stack, access, body, signal, context }) =>
-        stack.safety.moderate(body, { access, signal, providerData: providerData(context) }),
+      handler: async ({ stack, body, call }) => stack.safety.moderate(body, call),
     }),
   ];
 }

@@ -12,7 +12,7 @@ export function shieldsRoutes(): RouteSpec[] {
       api: "shields",
       summary: "List the shields this caller can use.",
       response: dataListSchema(ShieldSchema),
-      handler: async ({ stack, access }) => ({ data: await stack.shields.list(access) }),
+      handler: async ({ stack, call }) => ({ data: await stack.shields.list(call) }),
     }),
     defineRoute({
       method: "GET",
@@ -21,7 +21,7 @@ export function shieldsRoutes(): RouteSpec[] {
       summary: "One shield.",
       params: ShieldIdParams,
       response: ShieldSchema,
-      handler: async ({ stack, access, params }) => stack.shields.get(params.identifier, access),
+      handler: async ({ stack, params, call }) => stack.shields.get(params.identifier, call),
     }),
     defineRoute({
       method: "POST",
@@ -34,7 +34,7 @@ export function shieldsRoutes(): RouteSpec[] {
       deprecated: true,
       body: RegisterShieldRequestSchema,
       response: ShieldSchema,
-      handler: async ({ stack, access, body }) => stack.shields.register(body, access),
+      handler: async ({ stack, body, call }) => stack.shields.register(body, call),
     }),
     defineRoute({
       method: "DELETE",
@@ -44,8 +44,8 @@ export function shieldsRoutes(): RouteSpec[] {
       deprecated: true,
       params: ShieldIdParams,
       status: 204,
-      handler: async ({ stack, access, params }) => {
-        await stack.shields.unregister(params.identifier, access);
+      handler: async ({ stack, params, call }) => {
+        await stack.shields.unregister(params.identifier, call);
         return null;
       },
     }),

@@ -15,8 +15,8 @@ export function vectorIoRoutes(): RouteSpec[] {
         "Insert chunks into a vector store; chunks without an embedding are embedded with the store's model.",
       body: VectorIoInsertRequestSchema,
       status: 204,
-      handler: async ({ stack, body, access, signal }) => {
-        await stack.vectorIo.insert(body, { access, signal });
+      handler: async ({ stack, body, call }) => {
+        await stack.vectorIo.insert(body, call);
         return null;
       },
     }),
@@ -27,7 +27,7 @@ export function vectorIoRoutes(): RouteSpec[] {
       summary: "Search a vector store: vector, keyword or hybrid, with attribute filters.",
       body: VectorIoQueryRequestSchema,
       response: QueryChunksResponseSchema,
-      handler: async ({ stack, body, access, signal }) => stack.vectorIo.query(body, { access, signal }),
+      handler: async ({ stack, body, call }) => stack.vectorIo.query(body, call),
     }),
   ];
 }

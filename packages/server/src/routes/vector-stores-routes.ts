@@ -37,7 +37,7 @@ export function vectorStoresRoutes(): RouteSpec[] {
         "`vector_stores.default_embedding_model` is used, else the first embedding model.",
       body: VectorStoreCreateRequestSchema,
       response: VectorStoreSchema,
-      handler: async ({ stack, body, access }) => stack.vectorStores.create(body, access),
+      handler: async ({ stack, body, call }) => stack.vectorStores.create(body, call),
     }),
     defineRoute({
       method: "GET",
@@ -46,7 +46,7 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "The caller's vector stores, newest first by default.",
       query: ListVectorStoresQuerySchema,
       response: cursorPageSchema(VectorStoreSchema),
-      handler: async ({ stack, query, access }) => stack.vectorStores.list(query, access),
+      handler: async ({ stack, query, call }) => stack.vectorStores.list(query, call),
     }),
     defineRoute({
       method: "GET",
@@ -55,8 +55,7 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "One vector store, with file counts.",
       params: StoreParams,
       response: VectorStoreSchema,
-      handler: async ({ stack, params, access }) =>
-        stack.vectorStores.retrieve(params.vector_store_id, access),
+      handler: async ({ stack, params, call }) => stack.vectorStores.retrieve(params.vector_store_id, call),
     }),
     defineRoute({
       method: "POST",
@@ -66,8 +65,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreParams,
       body: VectorStoreUpdateRequestSchema,
       response: VectorStoreSchema,
-      handler: async ({ stack, params, body, access }) =>
-        stack.vectorStores.update(params.vector_store_id, body, access),
+      handler: async ({ stack, params, body, call }) =>
+        stack.vectorStores.update(params.vector_store_id, body, call),
     }),
     defineRoute({
       method: "DELETE",
@@ -76,7 +75,7 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "Delete a vector store and its chunks.",
       params: StoreParams,
       response: VectorStoreDeleteResponseSchema,
-      handler: async ({ stack, params, access }) => stack.vectorStores.delete(params.vector_store_id, access),
+      handler: async ({ stack, params, call }) => stack.vectorStores.delete(params.vector_store_id, call),
     }),
     defineRoute({
       method: "POST",
@@ -86,8 +85,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreParams,
       body: VectorStoreSearchRequestSchema,
       response: VectorStoreSearchResponseSchema,
-      handler: async ({ stack, params, body, access, signal }) =>
-        stack.vectorStores.search(params.vector_store_id, body, { access, signal }),
+      handler: async ({ stack, params, body, call }) =>
+        stack.vectorStores.search(params.vector_store_id, body, call),
     }),
     defineRoute({
       method: "POST",
@@ -97,8 +96,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreParams,
       body: VectorStoreFileCreateRequestSchema,
       response: VectorStoreFileSchema,
-      handler: async ({ stack, params, body, access }) =>
-        stack.vectorStores.attachFile(params.vector_store_id, body, access),
+      handler: async ({ stack, params, body, call }) =>
+        stack.vectorStores.attachFile(params.vector_store_id, body, call),
     }),
     defineRoute({
       method: "GET",
@@ -108,8 +107,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreParams,
       query: ListVectorStoreFilesQuerySchema,
       response: cursorPageSchema(VectorStoreFileSchema),
-      handler: async ({ stack, params, query, access }) =>
-        stack.vectorStores.listFiles(params.vector_store_id, query, access),
+      handler: async ({ stack, params, query, call }) =>
+        stack.vectorStores.listFiles(params.vector_store_id, query, call),
     }),
     defineRoute({
       method: "GET",
@@ -118,8 +117,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "One attached file and its ingestion status.",
       params: StoreFileParams,
       response: VectorStoreFileSchema,
-      handler: async ({ stack, params, access }) =>
-        stack.vectorStores.retrieveFile(params.vector_store_id, params.file_id, access),
+      handler: async ({ stack, params, call }) =>
+        stack.vectorStores.retrieveFile(params.vector_store_id, params.file_id, call),
     }),
     defineRoute({
       method: "GET",
@@ -129,8 +128,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreFileParams,
       query: VectorStoreFileContentQuerySchema,
       response: VectorStoreFileContentResponseSchema,
-      handler: async ({ stack, params, query, access }) =>
-        stack.vectorStores.fileContent(params.vector_store_id, params.file_id, query, access),
+      handler: async ({ stack, params, query, call }) =>
+        stack.vectorStores.fileContent(params.vector_store_id, params.file_id, query, call),
     }),
     defineRoute({
       method: "POST",
@@ -140,8 +139,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreFileParams,
       body: VectorStoreFileUpdateRequestSchema,
       response: VectorStoreFileSchema,
-      handler: async ({ stack, params, body, access }) =>
-        stack.vectorStores.updateFile(params.vector_store_id, params.file_id, body, access),
+      handler: async ({ stack, params, body, call }) =>
+        stack.vectorStores.updateFile(params.vector_store_id, params.file_id, body, call),
     }),
     defineRoute({
       method: "DELETE",
@@ -150,8 +149,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "Detach a file and delete its chunks (the file itself stays).",
       params: StoreFileParams,
       response: VectorStoreFileDeleteResponseSchema,
-      handler: async ({ stack, params, access }) =>
-        stack.vectorStores.deleteFile(params.vector_store_id, params.file_id, access),
+      handler: async ({ stack, params, call }) =>
+        stack.vectorStores.deleteFile(params.vector_store_id, params.file_id, call),
     }),
     defineRoute({
       method: "POST",
@@ -161,8 +160,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: StoreParams,
       body: VectorStoreFileBatchCreateRequestSchema,
       response: VectorStoreFileBatchSchema,
-      handler: async ({ stack, params, body, access }) =>
-        stack.vectorStores.createBatch(params.vector_store_id, body, access),
+      handler: async ({ stack, params, body, call }) =>
+        stack.vectorStores.createBatch(params.vector_store_id, body, call),
     }),
     defineRoute({
       method: "GET",
@@ -171,8 +170,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "A file batch with the counts of its files by status.",
       params: BatchParams,
       response: VectorStoreFileBatchSchema,
-      handler: async ({ stack, params, access }) =>
-        stack.vectorStores.retrieveBatch(params.vector_store_id, params.batch_id, access),
+      handler: async ({ stack, params, call }) =>
+        stack.vectorStores.retrieveBatch(params.vector_store_id, params.batch_id, call),
     }),
     defineRoute({
       method: "POST",
@@ -181,8 +180,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       summary: "Cancel a batch: its files still in progress become `cancelled`.",
       params: BatchParams,
       response: VectorStoreFileBatchSchema,
-      handler: async ({ stack, params, access }) =>
-        stack.vectorStores.cancelBatch(params.vector_store_id, params.batch_id, access),
+      handler: async ({ stack, params, call }) =>
+        stack.vectorStores.cancelBatch(params.vector_store_id, params.batch_id, call),
     }),
     defineRoute({
       method: "GET",
@@ -192,8 +191,8 @@ export function vectorStoresRoutes(): RouteSpec[] {
       params: BatchParams,
       query: ListVectorStoreFilesQuerySchema,
       response: cursorPageSchema(VectorStoreFileSchema),
-      handler: async ({ stack, params, query, access }) =>
-        stack.vectorStores.listBatchFiles(params.vector_store_id, params.batch_id, query, access),
+      handler: async ({ stack, params, query, call }) =>
+        stack.vectorStores.listBatchFiles(params.vector_store_id, params.batch_id, query, call),
     }),
   ];
 }

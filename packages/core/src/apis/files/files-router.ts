@@ -1,6 +1,10 @@
 import {
+  type ApiCall,
   type CallOptions,
   type CursorPage,
+  type FileContent,
+  type FileContentInput,
+  type FilesApi,
   type FilesProvider,
   type FileUploadFields,
   type ListFilesQuery,
@@ -17,19 +21,6 @@ import type { ProviderSet } from "../../stack/provider-set.ts";
 import type { FileRow } from "../../storage/schema.ts";
 import { fileContentType } from "./file-content-type.ts";
 import { type FilesStore, isExpired, toOpenAIFile } from "./files-store.ts";
-
-export interface FilesCall {
-  access: AccessContext;
-  signal?: AbortSignal;
-}
-
-/** An upload's bytes and what the client said about them. */
-export interface FileContentInput {
-  filename: string;
-  /** The Content-Type sent with the bytes, if any. */
-  contentType?: string | undefined;
-  content: AsyncIterable<Uint8Array>;
-}
 
 /** Bytes stored under a new id but not yet a file: `commit` publishes it, `discard` removes it. */
 export interface PendingFile {
@@ -53,7 +44,7 @@ const SWEEP_BATCH = 100;
  * in the first configured `files` provider. An expired file is a 404 and is deleted when seen;
  * `sweepExpired` removes the rest.
  */
-export class FilesRouter {
+export class FilesRouter implements FilesApi {
   private readonly now: () => Date;
   private readonly logger: Logger;
 
@@ -77,7 +68,7 @@ export class FilesRouter {
   }
 
   /** Upload in one call (bytes, then metadata), for callers that know the purpose up front. */
-  async create(input: FileContentInput, fields: FileUploadFields, call: FilesCall): Promise<OpenAIFile> {
+  async create(input: FileContentInput, fields: FileUploadFields, call: ApiCall): Promise<OpenAIFile> {
     const pending = await this.upload(input, call);
     try {
       return await this.commit(pending, fields, call);
@@ -88,7 +79,7 @@ export class FilesRouter {
   }
 
   /** Store the bytes under a new id; nothing is listed until `commit`. */
-  async upload(input: FileContentInput, call: FilesCall): Promise<PendingFile> {
+  async upload(input: FileContentInput, call: ApiCall): Promise<PendingFile> {
     const { providerId, instance } = this.defaultProvider();
     const id = newId("file");
     const { bytes } = await instance.put(id, input.content, this.options(call));
@@ -101,7 +92,7 @@ export class FilesRouter {
     };
   }
 
-  async commit(pending: PendingFile, fields: FileUploadFields, call: FilesCall): Promise<OpenAIFile> {
+  async commit(pending: PendingFile, fields: FileUploadFields, call: ApiCall): Promise<OpenAIFile> {
     const createdAt = this.now();
     const row: FileRow = {
       ...pending,
@@ -125,28 +116,25 @@ export class FilesRouter {
     }
   }
 
-  async list(query: ListFilesQuery, access: AccessContext): Promise<CursorPage<OpenAIFile>> {
+  async list(query: ListFilesQuery, call: ApiCall): Promise<CursorPage<OpenAIFile>> {
     this.defaultProvider();
-    const page = await this.store.list(query, access, this.now());
+    const page = await this.store.list(query, call.access, this.now());
     return { ...page, data: page.data.map(toOpenAIFile) };
   }
 
-  async retrieve(fileId: string, access: AccessContext): Promise<OpenAIFile> {
-    return toOpenAIFile(await this.live(fileId, access));
+  async retrieve(fileId: string, call: ApiCall): Promise<OpenAIFile> {
+    return toOpenAIFile(await this.live(fileId, call.access));
   }
 
   /** The bytes with what a response needs to describe them. */
-  async content(
-    fileId: string,
-    call: FilesCall,
-  ): Promise<{ file: OpenAIFile; contentType: string; body: AsyncIterable<Uint8Array> }> {
+  async content(fileId: string, call: ApiCall): Promise<FileContent> {
     const row = await this.live(fileId, call.access);
     const body = await this.providerOf(row).get(row.id, this.options(call));
     return { file: toOpenAIFile(row), contentType: row.contentType, body };
   }
 
   /** Bytes first, then the row: if the bytes cannot be removed, the file stays and the call can be retried. */
-  async delete(fileId: string, call: FilesCall): Promise<OpenAIFileDeleteResponse> {
+  async delete(fileId: string, call: ApiCall): Promise<OpenAIFileDeleteResponse> {
     const row = await this.live(fileId, call.access);
     await this.providerOf(row).delete(row.id, this.options(call));
     await this.store.delete(row.id);
@@ -237,7 +225,7 @@ export class FilesRouter {
     return provider;
   }
 
-  private options(call: FilesCall): CallOptions {
+  private options(call: ApiCall): CallOptions {
     return { ...(call.signal ? { signal: call.signal } : {}), principal: call.access.principal };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  type ApiCall,
   type CallOptions,
   type ChatCompletion,
   type ChatCompletionChunk,
@@ -7,6 +8,7 @@ import {
   type CompletionRequest,
   type EmbeddingsRequest,
   type EmbeddingsResponse,
+  type InferenceApi,
   type InferenceProvider,
   InvalidRequestError,
   type Model,
@@ -22,12 +24,6 @@ import { accumulateChatStream } from "./accumulate-chat-stream.ts";
 import type { ChatCompletionStore } from "./chat-completion-store.ts";
 import { validateTools } from "./validate-tools.ts";
 
-export interface InferenceCall {
-  access: AccessContext;
-  signal?: AbortSignal;
-  providerData?: Record<string, unknown>;
-}
-
 const ROUTE_FOR: Record<ModelType, string> = {
   llm: "/v1/chat/completions or /v1/completions",
   embedding: "/v1/embeddings",
@@ -38,7 +34,7 @@ const ROUTE_FOR: Record<ModelType, string> = {
  * Inference for every caller (HTTP routes, agents, shields): resolve the model in the routing
  * table, check it can do the job, call its provider, and record chat completions.
  */
-export class InferenceRouter {
+export class InferenceRouter implements InferenceApi {
   constructor(
     private readonly models: ModelsTable,
     private readonly providers: ProviderSet,
@@ -46,7 +42,7 @@ export class InferenceRouter {
     readonly storedCompletions: ChatCompletionStore,
   ) {}
 
-  async chatCompletion(request: ChatCompletionRequest, call: InferenceCall): Promise<ChatCompletion> {
+  async chatCompletion(request: ChatCompletionRequest, call: ApiCall): Promise<ChatCompletion> {
     validateTools(request);
     const { model, provider } = await this.route(request.model, "llm", call.access);
     const completion = {
@@ -60,7 +56,7 @@ export class InferenceRouter {
   /** Chunks as the provider makes them; the assembled completion is stored when the stream ends. */
   async chatCompletionStream(
     request: ChatCompletionRequest,
-    call: InferenceCall,
+    call: ApiCall,
   ): Promise<AsyncIterable<ChatCompletionChunk>> {
     validateTools(request);
     const { model, provider } = await this.route(request.model, "llm", call.access);
@@ -78,15 +74,12 @@ export class InferenceRouter {
     })();
   }
 
-  async completion(request: CompletionRequest, call: InferenceCall): Promise<Completion> {
+  async completion(request: CompletionRequest, call: ApiCall): Promise<Completion> {
     const { model, provider } = await this.route(request.model, "llm", call.access);
     return { ...(await provider.completion(model, request, this.options(call))), model: request.model };
   }
 
-  async completionStream(
-    request: CompletionRequest,
-    call: InferenceCall,
-  ): Promise<AsyncIterable<Completion>> {
+  async completionStream(request: CompletionRequest, call: ApiCall): Promise<AsyncIterable<Completion>> {
     const { model, provider } = await this.route(request.model, "llm", call.access);
     const source = provider.completionStream(model, request, this.options(call));
     return (async function* () {
@@ -94,12 +87,12 @@ export class InferenceRouter {
     })();
   }
 
-  async embeddings(request: EmbeddingsRequest, call: InferenceCall): Promise<EmbeddingsResponse> {
+  async embeddings(request: EmbeddingsRequest, call: ApiCall): Promise<EmbeddingsResponse> {
     const { model, provider } = await this.route(request.model, "embedding", call.access);
     return { ...(await provider.embeddings(model, request, this.options(call))), model: request.model };
   }
 
-  async rerank(request: RerankRequest, call: InferenceCall): Promise<RerankResult[]> {
+  async rerank(request: RerankRequest, call: ApiCall): Promise<RerankResult[]> {
     const { model, provider } = await this.route(request.model, "rerank", call.access);
     if (typeof provider.rerank !== "function") {
       throw new InvalidRequestError(`Model '${request.model}' cannot rank: its provider has no reranking.`, {
@@ -132,7 +125,7 @@ export class InferenceRouter {
     return { model, provider };
   }
 
-  private options(call: InferenceCall): CallOptions {
+  private options(call: ApiCall): CallOptions {
     return {
       ...(call.signal ? { signal: call.signal } : {}),
       principal: call.access.principal,

@@ -1,4 +1,5 @@
 import {
+  type ApiCall,
   type CallOptions,
   type ChatMessage,
   type Logger,
@@ -7,6 +8,7 @@ import {
   NotImplementedError,
   newId,
   type RunShieldResponse,
+  type SafetyApi,
   type SafetyProvider,
   type Shield,
   type ShieldCall,
@@ -14,18 +16,11 @@ import {
   type ShieldTouchpoint,
   StackError,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../../auth/access-context.ts";
 import { effectiveShieldOptions } from "./effective-shield-options.ts";
 import { pickModerationShield } from "./pick-moderation-shield.ts";
 import { shieldErrorModeration } from "./shield-error-moderation.ts";
 import { shieldErrorViolation } from "./shield-error-violation.ts";
 import type { ShieldsRouter } from "./shields-router.ts";
-
-export interface SafetyCall {
-  access: AccessContext;
-  signal?: AbortSignal;
-  providerData?: Record<string, unknown>;
-}
 
 export interface SafetyRouterOptions {
   logger: Logger;
@@ -50,7 +45,7 @@ const PASSED_THROUGH_KINDS = new Set(["invalid_request", "not_implemented"]);
  * and when the shield itself fails apply its `on_error` — `block` fails closed with a violation,
  * `allow` fails open — instead of failing the request.
  */
-export class SafetyRouter {
+export class SafetyRouter implements SafetyApi {
   readonly shieldErrors: ShieldErrorCounts = { blocked: 0, allowed: 0 };
   private readonly logger: Logger;
 
@@ -64,9 +59,9 @@ export class SafetyRouter {
   /** `POST /v1/safety/run-shield`: `{violation: null}` when the messages pass. */
   async runShield(
     request: { shield_id: string; messages: ChatMessage[] },
-    call: SafetyCall,
+    call: ApiCall,
   ): Promise<RunShieldResponse> {
-    const shield = await this.shields.get(request.shield_id, call.access);
+    const shield = await this.shields.get(request.shield_id, call);
     const provider = this.shields.provider(shield);
     try {
       return { violation: await provider.runShield(request.messages, this.shieldCall(shield, call)) };
@@ -77,9 +72,9 @@ export class SafetyRouter {
   }
 
   /** `POST /v1/moderations`: `model` picks the shield (see `pickModerationShield`). */
-  async moderate(request: ModerationRequest, call: SafetyCall): Promise<ModerationResponse> {
+  async moderate(request: ModerationRequest, call: ApiCall): Promise<ModerationResponse> {
     const shield = pickModerationShield(
-      await this.shields.list(call.access),
+      await this.shields.list(call),
       request.model,
       this.options.defaultShieldId,
     );
@@ -105,19 +100,19 @@ export class SafetyRouter {
   }
 
   /** The options in force for one shield: its provider's config overridden by its `params`. */
-  async optionsOf(shieldId: string, access: AccessContext): Promise<ShieldOptions> {
-    const shield = await this.shields.get(shieldId, access);
+  async optionsOf(shieldId: string, call: ApiCall): Promise<ShieldOptions> {
+    const shield = await this.shields.get(shieldId, call);
     return effectiveShieldOptions(this.shields.provider(shield), shield);
   }
 
   /** Where an agent should consult this shield (input, output, tool results). */
-  async touchpointsOf(shieldId: string, access: AccessContext): Promise<ShieldTouchpoint[]> {
-    return (await this.optionsOf(shieldId, access)).touchpoints;
+  async touchpointsOf(shieldId: string, call: ApiCall): Promise<ShieldTouchpoint[]> {
+    return (await this.optionsOf(shieldId, call)).touchpoints;
   }
 
   /** The shields this caller can see that guard a touchpoint; shields of unconfigured providers are skipped. */
-  async shieldsFor(touchpoint: ShieldTouchpoint, access: AccessContext): Promise<Shield[]> {
-    const all = await this.shields.list(access);
+  async shieldsFor(touchpoint: ShieldTouchpoint, call: ApiCall): Promise<Shield[]> {
+    const all = await this.shields.list(call);
     return all.filter((shield) => {
       const provider = this.providerOf(shield);
       return (
@@ -134,7 +129,7 @@ export class SafetyRouter {
     }
   }
 
-  private shieldCall(shield: Shield, call: SafetyCall): ShieldCall {
+  private shieldCall(shield: Shield, call: ApiCall): ShieldCall {
     const options: CallOptions = {
       ...(call.signal ? { signal: call.signal } : {}),
       principal: call.access.principal,
@@ -156,7 +151,7 @@ export class SafetyRouter {
     error: unknown,
     shield: Shield,
     provider: SafetyProvider,
-    call: SafetyCall,
+    call: ApiCall,
     operation: "run-shield" | "moderation",
   ): ShieldOptions["on_error"] {
     if (StackError.isInstance(error) && PASSED_THROUGH_KINDS.has(error.kind)) throw error;

@@ -1,11 +1,12 @@
 import {
+  type ApiCall,
   InvalidRequestError,
   type RegisterShieldRequest,
   type SafetyProvider,
   ServiceUnavailableError,
   type Shield,
+  type ShieldsApi,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../../auth/access-context.ts";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import { parseShieldParamOptions } from "./parse-shield-param-options.ts";
@@ -14,22 +15,22 @@ import { parseShieldParamOptions } from "./parse-shield-param-options.ts";
  * `/v1/shields`: registered shields (from `registered_resources.shields` or the API), owner-scoped
  * like models, and the safety provider behind each.
  */
-export class ShieldsRouter {
+export class ShieldsRouter implements ShieldsApi {
   constructor(
     readonly table: ResourceTable<Shield>,
     private readonly providers: ProviderSet,
   ) {}
 
-  list(access: AccessContext): Promise<Shield[]> {
-    return this.table.list(access);
+  list(call: ApiCall): Promise<Shield[]> {
+    return this.table.list(call.access);
   }
 
-  get(identifier: string, access: AccessContext): Promise<Shield> {
-    return this.table.get(identifier, access);
+  get(identifier: string, call: ApiCall): Promise<Shield> {
+    return this.table.get(identifier, call.access);
   }
 
   /** Register through the API (legacy upstream, still served); the caller becomes the owner. */
-  async register(request: RegisterShieldRequest, access: AccessContext): Promise<Shield> {
+  async register(request: RegisterShieldRequest, call: ApiCall): Promise<Shield> {
     const params = request.params ?? {};
     parseShieldParamOptions(params);
     return this.table.register(
@@ -40,13 +41,13 @@ export class ShieldsRouter {
         params,
         type: "shield",
       },
-      access,
+      call.access,
     );
   }
 
   /** 404 when unknown or not visible; 409 for shields from the run config. */
-  unregister(identifier: string, access: AccessContext): Promise<void> {
-    return this.table.unregister(identifier, access);
+  unregister(identifier: string, call: ApiCall): Promise<void> {
+    return this.table.unregister(identifier, call.access);
   }
 
   /** The shield's safety provider, or a 503 when the shield outlived its provider's config entry. */

@@ -1,40 +1,36 @@
 import {
+  type ApiCall,
+  type InferenceApi,
   type InterleavedText,
   InvalidRequestError,
   newId,
   type QueryChunksResponse,
   ServiceUnavailableError,
   type VectorChunk,
+  type VectorIoApi,
   type VectorIoInsertRequest,
   type VectorIoProvider,
   type VectorIoQueryRequest,
   type VectorStoreResource,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../../auth/access-context.ts";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
-import type { InferenceRouter } from "../inference/inference-router.ts";
 import { stringOrUndefined } from "./string-or-undefined.ts";
-
-export interface VectorIoCall {
-  access: AccessContext;
-  signal?: AbortSignal;
-}
 
 /**
  * `/v1/vector-io/*` for every caller: resolve the vector store in the routing table, embed text
  * with the store's embedding model through the inference router, and call its vector-io provider.
  */
-export class VectorIoRouter {
+export class VectorIoRouter implements VectorIoApi {
   private readonly ready = new Set<string>();
 
   constructor(
     private readonly stores: ResourceTable<VectorStoreResource>,
     private readonly providers: ProviderSet,
-    private readonly inference: InferenceRouter,
+    private readonly inference: InferenceApi,
   ) {}
 
-  async insert(request: VectorIoInsertRequest, call: VectorIoCall): Promise<void> {
+  async insert(request: VectorIoInsertRequest, call: ApiCall): Promise<void> {
     const { store, provider } = await this.route(request.vector_store_id, call);
     const texts = request.chunks.map((chunk) => textOf(chunk.content));
     const missing = request.chunks.flatMap((chunk, i) => (chunk.embedding ? [] : [i]));
@@ -64,7 +60,7 @@ export class VectorIoRouter {
     await provider.insert(store.provider_resource_id ?? store.identifier, chunks, this.options(call));
   }
 
-  async query(request: VectorIoQueryRequest, call: VectorIoCall): Promise<QueryChunksResponse> {
+  async query(request: VectorIoQueryRequest, call: ApiCall): Promise<QueryChunksResponse> {
     const { store, provider } = await this.route(request.vector_store_id, call);
     const text = textOf(request.query);
     const { params } = request;
@@ -97,7 +93,7 @@ export class VectorIoRouter {
     };
   }
 
-  private async route(storeId: string, call: VectorIoCall) {
+  private async route(storeId: string, call: ApiCall) {
     const store = await this.stores.get(storeId, call.access);
     const provider = this.providers.instance<VectorIoProvider>("vector_io", store.provider_id);
     if (!provider) {
@@ -117,7 +113,7 @@ export class VectorIoRouter {
     return { store, provider };
   }
 
-  private async embed(store: VectorStoreResource, texts: string[], call: VectorIoCall): Promise<number[][]> {
+  private async embed(store: VectorStoreResource, texts: string[], call: ApiCall): Promise<number[][]> {
     const response = await this.inference.embeddings(
       { model: store.embedding_model, input: texts, encoding_format: "float" },
       { access: call.access, ...(call.signal ? { signal: call.signal } : {}) },
@@ -125,7 +121,7 @@ export class VectorIoRouter {
     return response.data.map((item) => item.embedding as number[]);
   }
 
-  private options(call: VectorIoCall) {
+  private options(call: ApiCall) {
     return { principal: call.access.principal, ...(call.signal ? { signal: call.signal } : {}) };
   }
 }

@@ -1,5 +1,6 @@
 import {
   type DocumentChunker,
+  type InferenceApi,
   InvalidRequestError,
   type Logger,
   ServiceUnavailableError,
@@ -11,14 +12,13 @@ import { ConcurrencyLimit } from "../../jobs/concurrency-limit.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import type { VectorStoreFileRow, VectorStoreRow } from "../../storage/schema.ts";
 import type { FilesRouter } from "../files/files-router.ts";
-import type { InferenceRouter } from "../inference/inference-router.ts";
 import { vectorIoProviderOf } from "../vector-io/vector-io-provider-of.ts";
 import type { VectorStoresStore } from "./vector-stores-store.ts";
 
 export interface FileIngestionOptions {
   store: VectorStoresStore;
   providers: ProviderSet;
-  inference: InferenceRouter;
+  inference: InferenceApi;
   files: FilesRouter;
   logger: Logger;
   /** Parses and chunks attached files; without it every attached file fails. */
@@ -140,7 +140,7 @@ export class FileIngestion {
     const access: AccessContext = { principal: store.owner, enforced: store.owner !== null };
     let filename: string;
     try {
-      filename = (await this.options.files.retrieve(row.fileId, access)).filename;
+      filename = (await this.options.files.retrieve(row.fileId, { access })).filename;
     } catch (error) {
       await this.options.store.finishFile(store.id, row.fileId, {
         status: "failed",

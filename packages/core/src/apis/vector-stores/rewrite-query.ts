@@ -1,7 +1,5 @@
-import { InvalidRequestError } from "@llama-stack-ts/api";
+import { type ApiCall, type InferenceApi, InvalidRequestError } from "@llama-stack-ts/api";
 import { z } from "zod";
-import type { AccessContext } from "../../auth/access-context.ts";
-import type { InferenceRouter } from "../inference/inference-router.ts";
 
 /** `vector_stores.rewrite_query_params` in the run config (upstream's names and defaults). */
 export const RewriteQueryParamsSchema = z.object({
@@ -24,8 +22,8 @@ export type RewriteQueryParams = z.infer<typeof RewriteQueryParamsSchema>;
 export async function rewriteQuery(
   query: string,
   params: RewriteQueryParams | undefined,
-  inference: InferenceRouter,
-  call: { access: AccessContext; signal?: AbortSignal | undefined },
+  inference: InferenceApi,
+  call: ApiCall,
 ): Promise<string> {
   if (!params?.model) {
     throw new InvalidRequestError(
@@ -41,7 +39,7 @@ export async function rewriteQuery(
       temperature: params.temperature,
       store: false,
     },
-    { access: call.access, ...(call.signal ? { signal: call.signal } : {}) },
+    call,
   );
   const text = completion.choices[0]?.message.content;
   const rewritten = typeof text === "string" ? text.trim() : "";

@@ -1,6 +1,8 @@
 import {
+  type ApiCall,
   type CursorPage,
   type DocumentChunker,
+  type InferenceApi,
   type ListVectorStoreFilesQuery,
   type ListVectorStoresQuery,
   type Logger,
@@ -8,6 +10,7 @@ import {
   NotImplementedError,
   newId,
   StackError,
+  type VectorIoApi,
   type VectorStore,
   type VectorStoreCreateRequest,
   type VectorStoreDeleteResponse,
@@ -22,6 +25,7 @@ import {
   type VectorStoreResource,
   type VectorStoreSearchRequest,
   type VectorStoreSearchResponse,
+  type VectorStoresApi,
   type VectorStoreUpdateRequest,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
@@ -31,10 +35,8 @@ import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import type { VectorStoreFileBatchRow, VectorStoreFileRow, VectorStoreRow } from "../../storage/schema.ts";
 import type { FilesRouter } from "../files/files-router.ts";
-import type { InferenceRouter } from "../inference/inference-router.ts";
 import { stringOrUndefined } from "../vector-io/string-or-undefined.ts";
 import { vectorIoProviderOf } from "../vector-io/vector-io-provider-of.ts";
-import type { VectorIoRouter } from "../vector-io/vector-io-router.ts";
 import { FileIngestion, leaseUntil } from "./file-ingestion.ts";
 import { pickEmbeddingDimension } from "./pick-embedding-dimension.ts";
 import { pickEmbeddingModel } from "./pick-embedding-model.ts";
@@ -55,8 +57,8 @@ export interface VectorStoresRouterOptions {
   models: ModelsTable;
   routing: ResourceTable<VectorStoreResource>;
   providers: ProviderSet;
-  inference: InferenceRouter;
-  vectorIo: VectorIoRouter;
+  inference: InferenceApi;
+  vectorIo: VectorIoApi;
   files: FilesRouter;
   logger: Logger;
   /** The run config's `vector_stores` section. */
@@ -73,7 +75,7 @@ const HINT = "List vector stores with GET /v1/vector_stores.";
  * store registered in the vector-stores routing table, chunks with its vector_io provider. Attached
  * files are ingested in the background (parse, chunk, embed, insert).
  */
-export class VectorStoresRouter {
+export class VectorStoresRouter implements VectorStoresApi {
   private readonly config: z.infer<typeof VectorStoresConfigSchema>;
   /** Background ingestion of attached files, and its crash recovery. */
   readonly ingestion: FileIngestion;
@@ -83,7 +85,7 @@ export class VectorStoresRouter {
     this.ingestion = new FileIngestion(options);
   }
 
-  async create(request: VectorStoreCreateRequest, access: AccessContext): Promise<VectorStore> {
+  async create(request: VectorStoreCreateRequest, call: ApiCall): Promise<VectorStore> {
     const metadata = request.metadata ?? {};
     const extra = (key: string) => metadata[key] ?? request[key];
     const providerId = pickVectorIoProvider(
@@ -95,14 +97,14 @@ export class VectorStoresRouter {
       this.options.models,
       stringOrUndefined(extra("embedding_model")),
       this.config.default_embedding_model,
-      access,
+      call.access,
     );
     const dimension = pickEmbeddingDimension(model, extra("embedding_dimension"));
     if (request.chunking_strategy) this.options.chunker?.checkStrategy(request.chunking_strategy);
     const now = new Date();
     const row: VectorStoreRow = {
       id: newId("vectorStore"),
-      owner: ownerFor(access),
+      owner: ownerFor(call.access),
       name: request.name ?? null,
       providerId,
       embeddingModel: model.identifier,
@@ -128,23 +130,23 @@ export class VectorStoresRouter {
         ...(row.name ? { vector_store_name: row.name } : {}),
         type: "vector_store",
       },
-      access,
+      call.access,
     );
-    for (const fileId of request.file_ids ?? []) await this.attachFile(row.id, { file_id: fileId }, access);
+    for (const fileId of request.file_ids ?? []) await this.attachFile(row.id, { file_id: fileId }, call);
     return this.toVectorStore(row);
   }
 
-  async list(query: ListVectorStoresQuery, access: AccessContext): Promise<CursorPage<VectorStore>> {
-    const page = await this.options.store.list(query, access);
+  async list(query: ListVectorStoresQuery, call: ApiCall): Promise<CursorPage<VectorStore>> {
+    const page = await this.options.store.list(query, call.access);
     return { ...page, data: await Promise.all(page.data.map((row) => this.toVectorStore(row))) };
   }
 
-  async retrieve(id: string, access: AccessContext): Promise<VectorStore> {
-    return this.toVectorStore(await this.find(id, access));
+  async retrieve(id: string, call: ApiCall): Promise<VectorStore> {
+    return this.toVectorStore(await this.find(id, call.access));
   }
 
-  async update(id: string, request: VectorStoreUpdateRequest, access: AccessContext): Promise<VectorStore> {
-    const row = await this.find(id, access);
+  async update(id: string, request: VectorStoreUpdateRequest, call: ApiCall): Promise<VectorStore> {
+    const row = await this.find(id, call.access);
     const set: Partial<VectorStoreRow> = { lastActiveAt: new Date() };
     if (request.name !== undefined) set.name = request.name;
     if (request.metadata !== undefined) set.metadata = request.metadata ?? {};
@@ -159,10 +161,10 @@ export class VectorStoresRouter {
   }
 
   /** Chunks first, then the routing entry and the rows. */
-  async delete(id: string, access: AccessContext): Promise<VectorStoreDeleteResponse> {
-    const row = await this.find(id, access);
+  async delete(id: string, call: ApiCall): Promise<VectorStoreDeleteResponse> {
+    const row = await this.find(id, call.access);
     await vectorIoProviderOf(this.options.providers, row.providerId).deleteStore(row.id, {});
-    await this.options.routing.unregister(row.id, access).catch((error: unknown) => {
+    await this.options.routing.unregister(row.id, call.access).catch((error: unknown) => {
       if (!(StackError.isInstance(error) && error.kind === "not_found")) throw error;
     });
     await this.options.store.delete(row.id);
@@ -172,7 +174,7 @@ export class VectorStoresRouter {
   async search(
     id: string,
     request: VectorStoreSearchRequest,
-    call: { access: AccessContext; signal?: AbortSignal | undefined },
+    call: ApiCall,
   ): Promise<VectorStoreSearchResponse> {
     const row = await this.find(id, call.access);
     const asked = typeof request.query === "string" ? [request.query] : request.query;
@@ -204,7 +206,7 @@ export class VectorStoresRouter {
           ...(request.filters ? { filters: request.filters } : {}),
         },
       },
-      { access: call.access, ...(call.signal ? { signal: call.signal } : {}) },
+      call,
     );
     await this.options.store.update(row.id, { lastActiveAt: new Date() });
     return {
@@ -226,10 +228,10 @@ export class VectorStoresRouter {
   async attachFile(
     storeId: string,
     request: VectorStoreFileCreateRequest,
-    access: AccessContext,
+    call: ApiCall,
   ): Promise<VectorStoreFile> {
-    const store = await this.find(storeId, access);
-    const file = await this.options.files.retrieve(request.file_id, access);
+    const store = await this.find(storeId, call.access);
+    const file = await this.options.files.retrieve(request.file_id, call);
     const strategy = request.chunking_strategy ?? store.chunkingStrategy ?? AUTO;
     this.options.chunker?.checkStrategy(strategy);
     const row: VectorStoreFileRow = {
@@ -245,7 +247,7 @@ export class VectorStoresRouter {
       attempts: 0,
     };
     await this.options.store.upsertFile(row);
-    this.ingestion.enqueue(store, row, file.filename, access);
+    this.ingestion.enqueue(store, row, file.filename, call.access);
     return toVectorStoreFile(row);
   }
 
@@ -254,9 +256,9 @@ export class VectorStoresRouter {
     storeId: string,
     fileId: string,
     request: VectorStoreFileUpdateRequest,
-    access: AccessContext,
+    call: ApiCall,
   ): Promise<VectorStoreFile> {
-    const row = await this.findFile(storeId, fileId, access);
+    const row = await this.findFile(storeId, fileId, call.access);
     return this.attachFile(
       storeId,
       {
@@ -264,22 +266,22 @@ export class VectorStoresRouter {
         attributes: (request.attributes ?? {}) as VectorStoreFileCreateRequest["attributes"],
         chunking_strategy: row.chunkingStrategy as VectorStoreFileCreateRequest["chunking_strategy"],
       },
-      access,
+      call,
     );
   }
 
   async listFiles(
     storeId: string,
     query: ListVectorStoreFilesQuery,
-    access: AccessContext,
+    call: ApiCall,
   ): Promise<CursorPage<VectorStoreFile>> {
-    const store = await this.find(storeId, access);
+    const store = await this.find(storeId, call.access);
     const page = await this.options.store.listFiles(store.id, { ...query, status: query.filter });
     return { ...page, data: page.data.map(toVectorStoreFile) };
   }
 
-  async retrieveFile(storeId: string, fileId: string, access: AccessContext): Promise<VectorStoreFile> {
-    return toVectorStoreFile(await this.findFile(storeId, fileId, access));
+  async retrieveFile(storeId: string, fileId: string, call: ApiCall): Promise<VectorStoreFile> {
+    return toVectorStoreFile(await this.findFile(storeId, fileId, call.access));
   }
 
   /** The chunks an attached file was split into, as stored (after ingestion completed). */
@@ -287,10 +289,10 @@ export class VectorStoresRouter {
     storeId: string,
     fileId: string,
     query: VectorStoreFileContentQuery,
-    access: AccessContext,
+    call: ApiCall,
   ): Promise<VectorStoreFileContentResponse> {
-    const row = await this.findFile(storeId, fileId, access);
-    const store = await this.find(storeId, access);
+    const row = await this.findFile(storeId, fileId, call.access);
+    const store = await this.find(storeId, call.access);
     const provider = vectorIoProviderOf(this.options.providers, store.providerId);
     if (typeof provider.listDocumentChunks !== "function") {
       throw new NotImplementedError(`Vector_io provider '${store.providerId}' cannot list a file's chunks.`);
@@ -312,13 +314,9 @@ export class VectorStoresRouter {
     };
   }
 
-  async deleteFile(
-    storeId: string,
-    fileId: string,
-    access: AccessContext,
-  ): Promise<VectorStoreFileDeleteResponse> {
-    const row = await this.findFile(storeId, fileId, access);
-    const store = await this.find(storeId, access);
+  async deleteFile(storeId: string, fileId: string, call: ApiCall): Promise<VectorStoreFileDeleteResponse> {
+    const row = await this.findFile(storeId, fileId, call.access);
+    const store = await this.find(storeId, call.access);
     await this.ingestion.deleteChunks(store, fileId);
     await this.options.store.deleteFile(row.vectorStoreId, row.fileId);
     return { id: fileId, object: "vector_store.file.deleted", deleted: true };
@@ -328,11 +326,11 @@ export class VectorStoresRouter {
   async createBatch(
     storeId: string,
     request: VectorStoreFileBatchCreateRequest,
-    access: AccessContext,
+    call: ApiCall,
   ): Promise<VectorStoreFileBatch> {
-    const store = await this.find(storeId, access);
+    const store = await this.find(storeId, call.access);
     const fileIds = [...new Set(request.file_ids)];
-    for (const fileId of fileIds) await this.options.files.retrieve(fileId, access);
+    for (const fileId of fileIds) await this.options.files.retrieve(fileId, call);
     const row: VectorStoreFileBatchRow = {
       id: newId("vectorStoreFileBatch"),
       vectorStoreId: store.id,
@@ -349,23 +347,19 @@ export class VectorStoresRouter {
           ...(request.attributes ? { attributes: request.attributes } : {}),
           ...(request.chunking_strategy ? { chunking_strategy: request.chunking_strategy } : {}),
         },
-        access,
+        call,
       );
     }
     return this.toBatch(row);
   }
 
-  async retrieveBatch(
-    storeId: string,
-    batchId: string,
-    access: AccessContext,
-  ): Promise<VectorStoreFileBatch> {
-    return this.toBatch(await this.findBatch(storeId, batchId, access));
+  async retrieveBatch(storeId: string, batchId: string, call: ApiCall): Promise<VectorStoreFileBatch> {
+    return this.toBatch(await this.findBatch(storeId, batchId, call.access));
   }
 
   /** Files still waiting become `cancelled`; their ingestion result is dropped. */
-  async cancelBatch(storeId: string, batchId: string, access: AccessContext): Promise<VectorStoreFileBatch> {
-    const row = await this.findBatch(storeId, batchId, access);
+  async cancelBatch(storeId: string, batchId: string, call: ApiCall): Promise<VectorStoreFileBatch> {
+    const row = await this.findBatch(storeId, batchId, call.access);
     const { fileCounts } = await this.options.store.usage(row.vectorStoreId, row.fileIds);
     if (row.status === "in_progress" && fileCounts.in_progress > 0) {
       await this.options.store.cancelFiles(row.vectorStoreId, row.fileIds);
@@ -379,9 +373,9 @@ export class VectorStoresRouter {
     storeId: string,
     batchId: string,
     query: ListVectorStoreFilesQuery,
-    access: AccessContext,
+    call: ApiCall,
   ): Promise<CursorPage<VectorStoreFile>> {
-    const batch = await this.findBatch(storeId, batchId, access);
+    const batch = await this.findBatch(storeId, batchId, call.access);
     const page = await this.options.store.listFiles(batch.vectorStoreId, {
       ...query,
       status: query.filter,
