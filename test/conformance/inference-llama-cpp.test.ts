@@ -1,7 +1,9 @@
 import { chainModelPath, encodeLlama31, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
+import { zodResponseFormat } from "openai/helpers/zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
@@ -477,5 +479,244 @@ describe("completions and embeddings", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlamaStackClient.BadRequestError);
     expect((error as Error).message).toContain("cannot rank");
+  });
+});
+
+describe("completions with a batch of prompts", () => {
+  const chatPrompt =
+    "<|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n";
+  // The chain model continues any prefix of its text: after " am" it says the rest.
+  const rest = " a tiny test model.";
+
+  it("answers an array of strings with one choice per prompt, in order, usage summed", async () => {
+    const completion = await openai.completions.create({
+      model: "llama-cpp/greeter",
+      prompt: [chatPrompt, "Hello! I am"],
+      max_tokens: 50,
+      temperature: 0,
+    });
+    expect(
+      completion.choices.map(({ index, text, finish_reason }) => ({ index, text, finish_reason })),
+    ).toEqual([
+      { index: 0, text: GREETING, finish_reason: "stop" },
+      { index: 1, text: rest, finish_reason: "stop" },
+    ]);
+    const usage = completion.usage!;
+    expect(usage.completion_tokens).toBe(9 + 5);
+    expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
+    const single = await openai.completions.create({
+      model: "llama-cpp/greeter",
+      prompt: "Hello! I am",
+      max_tokens: 50,
+    });
+    expect(usage.prompt_tokens).toBeGreaterThan(single.usage!.prompt_tokens);
+  });
+
+  it("answers token arrays, one or several, and cuts each prompt at max_tokens", async () => {
+    const tokens = encodeLlama31("Hello! I am");
+    const one = await openai.completions.create({
+      model: "llama-cpp/greeter",
+      prompt: tokens,
+      max_tokens: 50,
+    });
+    expect(one.choices).toHaveLength(1);
+    expect(one.choices[0]).toMatchObject({ index: 0, text: rest, finish_reason: "stop" });
+    const several = await openai.completions.create({
+      model: "llama-cpp/greeter",
+      prompt: [tokens, encodeLlama31("Hello! I am a tiny")],
+      max_tokens: 2,
+    });
+    expect(several.choices.map(({ index, text, finish_reason }) => ({ index, text, finish_reason }))).toEqual(
+      [
+        { index: 0, text: " a tiny", finish_reason: "length" },
+        { index: 1, text: " test model", finish_reason: "length" },
+      ],
+    );
+    expect(several.usage?.completion_tokens).toBe(4);
+  });
+
+  it("streams each prompt's chunks with its choice index, usage on the last chunk", async () => {
+    const stream = await openai.completions.create({
+      model: "llama-cpp/greeter",
+      prompt: [chatPrompt, "Hello! I am"],
+      max_tokens: 50,
+      temperature: 0,
+      stream: true,
+    });
+    const texts = ["", ""];
+    const finishes: [number, string][] = [];
+    let usage: OpenAI.CompletionUsage | undefined;
+    for await (const chunk of stream) {
+      for (const choice of chunk.choices) {
+        texts[choice.index] += choice.text;
+        if (choice.finish_reason) finishes.push([choice.index, choice.finish_reason]);
+      }
+      usage = chunk.usage ?? usage;
+    }
+    expect(texts).toEqual([GREETING, rest]);
+    expect(finishes).toEqual([
+      [0, "stop"],
+      [1, "stop"],
+    ]);
+    expect(usage?.completion_tokens).toBe(14);
+  });
+
+  it("checks every prompt before answering any, naming the one too long", async () => {
+    const error = await openai.completions
+      .create({ model: "llama-cpp/greeter", prompt: ["Hi", "word ".repeat(600)], max_tokens: 5 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("prompt[1]");
+  });
+});
+
+describe("JSON output ends when the JSON does", () => {
+  const pickSchema = {
+    type: "object",
+    properties: { pick: { type: "string", enum: ["a", "b"] }, ok: { type: "boolean" } },
+    required: ["pick", "ok"],
+  };
+  const setMode = {
+    type: "function" as const,
+    function: {
+      name: "set_mode",
+      parameters: {
+        type: "object",
+        properties: { mode: { type: "string", enum: ["fast", "slow"] }, on: { type: "boolean" } },
+        required: ["mode", "on"],
+      },
+    },
+  };
+
+  const askPick = (maxTokens: number) =>
+    openai.chat.completions.create({
+      model: "llama-cpp/tiny",
+      messages: [{ role: "user", content: "Give me a pick" }],
+      response_format: { type: "json_schema", json_schema: { name: "pick", schema: pickSchema } },
+      max_completion_tokens: maxTokens,
+      temperature: 0,
+    });
+
+  it("finishes response_format json_schema with stop, no trailing whitespace, well before max_tokens", async () => {
+    const completion = await askPick(200);
+    const choice = completion.choices[0]!;
+    expect(choice.finish_reason).toBe("stop");
+    expect(choice.message.content).toBe(choice.message.content!.trim());
+    expect(["a", "b"]).toContain(JSON.parse(choice.message.content!).pick);
+    expect(completion.usage!.completion_tokens).toBeLessThan(200);
+  });
+
+  // With room for the JSON and 2 tokens more, generation used to run on in newlines and end "length".
+  it("is accepted by the openai SDK's structured-output parser, which rejects a length finish", async () => {
+    const jsonTokens = (await askPick(200)).usage!.completion_tokens;
+    const completion = await openai.chat.completions.parse({
+      model: "llama-cpp/tiny",
+      messages: [{ role: "user", content: "Give me a pick" }],
+      response_format: zodResponseFormat(z.object({ pick: z.enum(["a", "b"]), ok: z.boolean() }), "pick"),
+      max_completion_tokens: jsonTokens + 2,
+      temperature: 0,
+    });
+    expect(completion.choices[0]!.finish_reason).toBe("stop");
+    expect(["a", "b"]).toContain(completion.choices[0]!.message.parsed?.pick);
+  });
+
+  it("streams the same: the JSON, then finish_reason stop", async () => {
+    const jsonTokens = (await askPick(200)).usage!.completion_tokens;
+    const stream = await openai.chat.completions.create({
+      model: "llama-cpp/tiny",
+      messages: [{ role: "user", content: "Give me a pick" }],
+      response_format: { type: "json_schema", json_schema: { name: "pick", schema: pickSchema } },
+      max_completion_tokens: jsonTokens + 2,
+      temperature: 0,
+      stream: true,
+    });
+    let text = "";
+    const finishes: (string | null)[] = [];
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
+    }
+    expect(finishes).toEqual(["stop"]);
+    expect(text).toBe(text.trim());
+    expect(typeof JSON.parse(text).ok).toBe("boolean");
+  });
+
+  it("ends a forced tool call at its closing brace with tool_calls", async () => {
+    const completion = await openai.chat.completions.create({
+      model: "llama-cpp/tiny",
+      messages: [{ role: "user", content: "anything" }],
+      tools: [setMode],
+      tool_choice: "required",
+      max_completion_tokens: 200,
+      temperature: 0,
+    });
+    expect(completion.choices[0]!.finish_reason).toBe("tool_calls");
+    const call = completion.choices[0]!.message
+      .tool_calls![0]! as OpenAI.ChatCompletionMessageFunctionToolCall;
+    expect(["fast", "slow"]).toContain(JSON.parse(call.function.arguments).mode);
+    expect(completion.usage!.completion_tokens).toBeLessThan(200);
+  });
+
+  it("answers a forced tool call cut off by max_tokens like OpenAI: 200, length, partial arguments", async () => {
+    const full = await openai.chat.completions.create({
+      model: "llama-cpp/tiny",
+      messages: [{ role: "user", content: "anything" }],
+      tools: [setMode],
+      tool_choice: { type: "function", function: { name: "set_mode" } },
+      max_completion_tokens: 200,
+      temperature: 0,
+    });
+    const fullArguments = (
+      full.choices[0]!.message.tool_calls![0] as OpenAI.ChatCompletionMessageFunctionToolCall
+    ).function.arguments;
+    const cut = await openai.chat.completions.create({
+      model: "llama-cpp/tiny",
+      messages: [{ role: "user", content: "anything" }],
+      tools: [setMode],
+      tool_choice: { type: "function", function: { name: "set_mode" } },
+      max_completion_tokens: full.usage!.completion_tokens - 2,
+      temperature: 0,
+    });
+    const choice = cut.choices[0]!;
+    expect(choice.finish_reason).toBe("length");
+    const call = choice.message.tool_calls![0]! as OpenAI.ChatCompletionMessageFunctionToolCall;
+    expect(call.function.name).toBe("set_mode");
+    // The same greedy tokens, two short: the arguments as far as they got (the closing braces missing).
+    const partial = call.function.arguments.replaceAll(/\s/g, "");
+    expect(partial.length).toBeGreaterThan(5);
+    expect(fullArguments.startsWith(partial)).toBe(true);
+    expect(() => JSON.parse(call.function.arguments)).toThrow();
+  });
+});
+
+describe("content the model cannot take", () => {
+  it("answers an image part to a text-only model with a 400 naming the part", async () => {
+    const error = await openai.chat.completions
+      .create({
+        model: "llama-cpp/greeter",
+        messages: [
+          { role: "system", content: "Be brief." },
+          {
+            role: "user",
+            content: [
+              { type: "image_url", image_url: { url: "data:image/png;base64,AA==" } },
+              { type: "text", text: "What is this?" },
+            ],
+          },
+        ],
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("messages[1].content[0]");
+    expect((error as Error).message).toContain("takes text only");
+  });
+
+  it("still takes text parts", async () => {
+    const completion = await openai.chat.completions.create({
+      model: "llama-cpp/greeter",
+      messages: [{ role: "user", content: [{ type: "text", text: "Hi" }] }],
+      temperature: 0,
+    });
+    expect(completion.choices[0]!.message.content).toBe(GREETING);
   });
 });

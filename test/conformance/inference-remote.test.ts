@@ -116,6 +116,39 @@ describe("remote::openai-compat", () => {
     expect(stored.data.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("relays /v1/completions with a batch of prompts, one choice per prompt, streaming and not", async () => {
+    const prompts = ["Hello! I am", "Hello! I am a tiny"];
+    const completion = await openai.completions.create({
+      model: "engine/llama-cpp/greeter",
+      prompt: prompts,
+      max_tokens: 20,
+      temperature: 0,
+    });
+    expect(completion.model).toBe("engine/llama-cpp/greeter");
+    expect(completion.choices.map(({ index, text }) => ({ index, text }))).toEqual([
+      { index: 0, text: " a tiny test model." },
+      { index: 1, text: " test model." },
+    ]);
+    expect(completion.usage?.completion_tokens).toBe(5 + 3);
+    const stream = await openai.completions.create({
+      model: "engine/llama-cpp/greeter",
+      prompt: prompts,
+      max_tokens: 20,
+      temperature: 0,
+      stream: true,
+    });
+    const texts = ["", ""];
+    const finishes: number[] = [];
+    for await (const chunk of stream) {
+      for (const choice of chunk.choices) {
+        texts[choice.index] += choice.text;
+        if (choice.finish_reason) finishes.push(choice.index);
+      }
+    }
+    expect(texts).toEqual([" a tiny test model.", " test model."]);
+    expect(finishes).toEqual([0, 1]);
+  });
+
   it("maps the engine's errors to ours: its 400 stays a 400 with its message", async () => {
     const error = await openai.chat.completions
       .create({

@@ -1,20 +1,13 @@
-import {
-  type ChatCompletionRequest,
-  type FunctionTool,
-  InvalidRequestError,
-  UnprocessableError,
-} from "@llama-stack-ts/api";
+import { type ChatCompletionRequest, type FunctionTool, InvalidRequestError } from "@llama-stack-ts/api";
 import type { LlamaGrammar } from "node-llama-cpp";
 import { type ToolPromptFormat, toGrammarSchema, toolCallJsonSchema } from "../prompt-formats/index.ts";
 import type { LoadedModel } from "./model-host.ts";
 
 export type ChatGrammar =
-  | { kind: "format"; grammar: LlamaGrammar }
-  | {
-      kind: "tool";
-      grammar: LlamaGrammar;
-      parse(text: string): { name: string; arguments: Record<string, unknown> };
-    };
+  /** `json`: the output is one JSON value, complete when it closes (a raw GBNF grammar is not). */
+  | { kind: "format"; grammar: LlamaGrammar; json: boolean }
+  /** `toolNames`: the tools the call may name; read with {@link forcedToolCall}. */
+  | { kind: "tool"; grammar: LlamaGrammar; toolNames: string[] };
 
 /**
  * Constrained decoding: `response_format` json_schema/json_object, and a forced tool call for
@@ -36,24 +29,16 @@ export async function chatGrammar(
     return {
       kind: "tool",
       grammar,
-      parse(text) {
-        try {
-          const value = JSON.parse(text) as { name: string; parameters: Record<string, unknown> };
-          return { name: value.name, arguments: value.parameters ?? {} };
-        } catch (cause) {
-          throw new UnprocessableError(
-            `The model's forced tool call was cut off before it was complete: ${text.slice(0, 200)}`,
-            {
-              cause,
-            },
-          );
-        }
-      },
+      toolNames: name ? [name] : tools.map((tool) => tool.function.name),
     };
   }
   if (request.grammar) {
     try {
-      return { kind: "format", grammar: await llama.createGrammar({ grammar: request.grammar }) };
+      return {
+        kind: "format",
+        grammar: await llama.createGrammar({ grammar: request.grammar }),
+        json: false,
+      };
     } catch (cause) {
       throw new InvalidRequestError(`The grammar is not valid GBNF: ${(cause as Error).message}`, {
         param: "grammar",
@@ -62,13 +47,16 @@ export async function chatGrammar(
     }
   }
   const format = request.response_format;
-  if (format?.type === "json_object") return { kind: "format", grammar: await llama.getGrammarFor("json") };
+  if (format?.type === "json_object") {
+    return { kind: "format", grammar: await llama.getGrammarFor("json"), json: true };
+  }
   if (format?.type === "json_schema") {
     const schema = format.json_schema.schema;
-    if (!schema) return { kind: "format", grammar: await llama.getGrammarFor("json") };
+    if (!schema) return { kind: "format", grammar: await llama.getGrammarFor("json"), json: true };
     return {
       kind: "format",
       grammar: await llama.createGrammarForJsonSchema(toGrammarSchema(schema) as never),
+      json: true,
     };
   }
   return undefined;

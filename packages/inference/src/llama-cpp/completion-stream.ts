@@ -4,14 +4,20 @@ import {
   type CompletionRequest,
   InvalidRequestError,
   newId,
+  type Usage,
 } from "@llama-stack-ts/api";
 import type { Token } from "node-llama-cpp";
+import { decodeTokens } from "./decode-tokens.ts";
 import { generateTokens } from "./generate-tokens.ts";
 import type { ModelHost } from "./model-host.ts";
 import { samplingFrom } from "./sampling-from.ts";
 import { StopMatcher } from "./stop-matcher.ts";
 
-/** `/v1/completions` on a raw prompt: special-token text in the prompt is honoured, as upstream does. */
+/**
+ * `/v1/completions` on raw prompts: special-token text in a prompt is honoured, as upstream does.
+ * A batch of prompts is answered one after another on one sequence, one choice per prompt with
+ * its `index`; usage, summed over the prompts, comes with the last chunk.
+ */
 export async function* completionStream(
   host: ModelHost,
   request: CompletionRequest,
@@ -30,27 +36,31 @@ export async function* completionStream(
       },
     );
   }
-  const prompt = singlePrompt(request.prompt);
   const loaded = await host.ready();
   const { model, pool, contextSize } = loaded;
   if (!pool)
     throw new InvalidRequestError(`Model '${request.model}' is not a text model.`, { param: "model" });
-  const text = typeof prompt === "string" ? prompt : null;
-  let tokens: Token[] =
-    typeof prompt === "string" ? model.tokenize(prompt, true) : prompt.map((t) => t as Token);
-  const { bos, shouldPrependBosToken } = model.tokens;
-  if (shouldPrependBosToken && bos !== null && tokens[0] !== bos) tokens = [bos, ...tokens];
-  const room = contextSize - tokens.length;
   const requested = request.max_tokens ?? 16; // OpenAI's default for this route
-  if (room <= 0 || requested > room) {
-    throw new InvalidRequestError(
-      `This model's context is ${contextSize} tokens; the prompt takes ${tokens.length} and max_tokens asks for ${requested} more.`,
-      { param: "prompt", code: "context_length_exceeded" },
-    );
-  }
+  const { bos, shouldPrependBosToken } = model.tokens;
+  const batch = promptBatch(request.prompt);
+  // Every prompt is checked before any is answered, so a batch fails whole or not at all.
+  const prompts = batch.map((prompt, index) => {
+    let tokens: Token[] =
+      typeof prompt === "string" ? model.tokenize(prompt, true) : prompt.map((t) => t as Token);
+    if (shouldPrependBosToken && bos !== null && tokens[0] !== bos) tokens = [bos, ...tokens];
+    const room = contextSize - tokens.length;
+    if (room <= 0 || requested > room) {
+      throw new InvalidRequestError(
+        `This model's context is ${contextSize} tokens; the prompt${batch.length > 1 ? ` at index ${index}` : ""} takes ${tokens.length} and max_tokens asks for ${requested} more.`,
+        { param: batch.length > 1 ? `prompt[${index}]` : "prompt", code: "context_length_exceeded" },
+      );
+    }
+    return { text: typeof prompt === "string" ? prompt : null, tokens };
+  });
   const id = newId("completion");
   const created = Math.floor(Date.now() / 1000);
   const piece = (
+    index: number,
     textOut: string,
     finish: Completion["choices"][number]["finish_reason"] = null,
   ): Completion => ({
@@ -58,47 +68,51 @@ export async function* completionStream(
     object: "text_completion",
     created,
     model: request.model,
-    choices: [{ index: 0, text: textOut, finish_reason: finish }],
+    choices: [{ index, text: textOut, finish_reason: finish }],
   });
+  const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
   const sequence = await pool.acquire(options.signal);
   try {
-    if (request.echo && text) yield piece(text);
-    const stops = new StopMatcher(typeof request.stop === "string" ? [request.stop] : (request.stop ?? []));
-    const generation = generateTokens(model, sequence, {
-      prompt: tokens,
-      maxTokens: requested,
-      sampling: samplingFrom(request),
-      signal: options.signal,
-    });
-    let generated = 0;
-    let step = await generation.next();
-    while (!step.done) {
-      generated++;
-      const out = stops.push(step.value.text);
-      if (out) yield piece(out);
-      if (stops.stopped) break;
-      step = await generation.next();
+    for (const [index, prompt] of prompts.entries()) {
+      if (request.echo && prompt.text) yield piece(index, prompt.text);
+      const stops = new StopMatcher(typeof request.stop === "string" ? [request.stop] : (request.stop ?? []));
+      const generation = generateTokens(model, sequence, {
+        prompt: prompt.tokens,
+        maxTokens: requested,
+        sampling: samplingFrom(request),
+        signal: options.signal,
+      });
+      const decoding = decodeTokens(generation, { stops });
+      let step = await decoding.next();
+      try {
+        while (!step.done) {
+          yield piece(index, step.value.text);
+          step = await decoding.next();
+        }
+      } finally {
+        if (!step.done) await decoding.return(undefined as never);
+      }
+      const { end, generated, stoppedByString } = step.value;
+      if (end?.reason === "abort") return;
+      usage.prompt_tokens += end?.promptTokens ?? prompt.tokens.length;
+      usage.completion_tokens += end?.completionTokens ?? generated;
+      usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+      const last = piece(
+        index,
+        stoppedByString ? "" : stops.flush(),
+        end?.reason === "length" ? "length" : "stop",
+      );
+      if (index === prompts.length - 1) last.usage = usage;
+      yield last;
     }
-    if (!step.done) await generation.return(undefined as never);
-    const end = step.done ? step.value : undefined;
-    if (end?.reason === "abort") return;
-    const tail = stops.stopped ? "" : stops.flush();
-    const last = piece(tail, end?.reason === "length" ? "length" : "stop");
-    last.usage = {
-      prompt_tokens: end?.promptTokens ?? tokens.length,
-      completion_tokens: end?.completionTokens ?? generated,
-      total_tokens: (end?.promptTokens ?? tokens.length) + (end?.completionTokens ?? generated),
-    };
-    yield last;
   } finally {
     pool.release(sequence);
   }
 }
 
-/** One prompt: a string or a token list (the route also accepts batches, which this engine does not). */
-function singlePrompt(prompt: CompletionRequest["prompt"]): string | number[] {
-  if (typeof prompt === "string") return prompt;
-  if (prompt.every((p) => typeof p === "number")) return prompt as number[];
-  if (prompt.length === 1) return prompt[0] as string | number[];
-  throw new InvalidRequestError("Send one prompt per request to inline::llama-cpp.", { param: "prompt" });
+/** The prompts of a request: one string or token list, or a batch of either. */
+function promptBatch(prompt: CompletionRequest["prompt"]): (string | number[])[] {
+  if (typeof prompt === "string") return [prompt];
+  if (prompt.every((p) => typeof p === "number")) return [prompt as number[]];
+  return prompt as (string | number[])[];
 }

@@ -10,6 +10,7 @@ import {
 } from "@llama-stack-ts/api";
 import { accumulateChatStream } from "@llama-stack-ts/core";
 import { getLlama, type Llama } from "node-llama-cpp";
+import { assembleCompletion } from "./assemble-completion.ts";
 import { type PullState, pullMissingModels } from "./background-pull.ts";
 import { chatCompletionStream } from "./chat-completion-stream.ts";
 import { completionStream } from "./completion-stream.ts";
@@ -92,16 +93,8 @@ export function createLlamaCppProvider(config: LlamaCppConfig, logger: Logger): 
       return completion;
     },
     chatCompletionStream: (model, request, options) => chatCompletionStream(host(model), request, options),
-    async completion(model, request, options) {
-      let text = "";
-      let last: Awaited<ReturnType<InferenceProvider["completion"]>> | undefined;
-      for await (const piece of completionStream(host(model), request, options)) {
-        text += piece.choices[0]?.text ?? "";
-        last = piece;
-      }
-      if (!last) throw new InvalidRequestError("The request was cancelled before the model finished.");
-      return { ...last, choices: [{ ...last.choices[0]!, text }] };
-    },
+    completion: (model, request, options) =>
+      assembleCompletion(completionStream(host(model), request, options)),
     completionStream: (model, request, options) => completionStream(host(model), request, options),
     embeddings: (model, request, options) => embed(host(model), request, options),
     rerank: (model, request, options) => rank(host(model), request, options),
