@@ -1,10 +1,8 @@
 export * from "./apis/files/file-content-type.ts";
 export * from "./apis/files/files-router.ts";
 export * from "./apis/files/files-store.ts";
-export * from "./apis/inference/accumulate-chat-stream.ts";
 export * from "./apis/inference/chat-completion-store.ts";
 export * from "./apis/inference/inference-router.ts";
-export * from "./apis/safety/define-shield.ts";
 export * from "./apis/safety/effective-shield-options.ts";
 export * from "./apis/safety/parse-shield-param-options.ts";
 export * from "./apis/safety/pick-moderation-shield.ts";
@@ -33,4 +31,3 @@ export * from "./storage/database.ts";
 export * from "./storage/open-database.ts";
 export * from "./storage/pglite-seed.ts";
 export * from "./storage/schema.ts";
-export * from "./validation/format-zod-error.ts";

@@ -1,4 +1,4 @@
-import { defineShield } from "@llama-stack-ts/core";
+import { defineShield } from "@llama-stack-ts/provider-kit";
 import { CodeScannerConfigSchema } from "./code-scanner-config.ts";
 import { scanMessages } from "./scan-messages.ts";
 import { toModerationResult } from "./to-moderation-result.ts";

@@ -1,9 +1,9 @@
+import { messageText } from "@llama-stack-ts/provider-kit";
 import type { CodeSnippet } from "./code-snippet.ts";
 import { findFencedBlocks } from "./find-fenced-blocks.ts";
 import { isRecord } from "./is-record.ts";
 import { guessLanguage, languageFromInfoString } from "./language.ts";
 import { looksLikeCode } from "./looks-like-code.ts";
-import { messageText } from "./message-text.ts";
 import { toolCallCode } from "./tool-call-code.ts";
 
 const PYTHON_TAG = "<|python_tag|>";
@@ -57,7 +57,10 @@ function toolCallSnippets(message: Record<string, unknown>, messageIndex: number
 export function extractCode(messages: readonly unknown[]): CodeSnippet[] {
   return messages.flatMap((message, messageIndex) =>
     isRecord(message)
-      ? [...contentSnippets(messageText(message), messageIndex), ...toolCallSnippets(message, messageIndex)]
+      ? [
+          ...contentSnippets(messageText(message.content, { separator: "\n" }), messageIndex),
+          ...toolCallSnippets(message, messageIndex),
+        ]
       : [],
   );
 }

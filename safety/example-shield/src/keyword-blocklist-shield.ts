@@ -1,5 +1,4 @@
-import type { ChatMessage } from "@llama-stack-ts/api";
-import { defineShield } from "@llama-stack-ts/core";
+import { defineShield, messageText } from "@llama-stack-ts/provider-kit";
 import { z } from "zod";
 
 /**
@@ -19,7 +18,9 @@ export default defineShield({
     const findWord = (text: string) => pattern.exec(text)?.[1]?.toLowerCase();
     return {
       async run(messages) {
-        const word = messages.map((message) => findWord(textOf(message))).find(Boolean);
+        const word = messages
+          .map((message) => findWord(messageText(message.content, { separator: "\n" })))
+          .find(Boolean);
         if (!word) return null;
         return {
           violation_level: config.level,
@@ -42,8 +43,3 @@ export default defineShield({
     };
   },
 });
-
-function textOf(message: ChatMessage): string {
-  if (typeof message.content === "string") return message.content;
-  return (message.content ?? []).map((part) => ("text" in part ? part.text : "")).join("\n");
-}

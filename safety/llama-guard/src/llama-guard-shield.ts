@@ -7,7 +7,7 @@ import {
   type ProviderHealth,
   UpstreamError,
 } from "@llama-stack-ts/api";
-import { defineShield } from "@llama-stack-ts/core";
+import { defineShield } from "@llama-stack-ts/provider-kit";
 import { askGuardModel, type GuardInference } from "./ask-guard-model.ts";
 import { buildGuardPrompt } from "./build-guard-prompt.ts";
 import { activeCategories } from "./categories.ts";

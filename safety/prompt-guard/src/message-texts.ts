@@ -1,3 +1,5 @@
+import { messageText } from "@llama-stack-ts/provider-kit";
+
 /** One message's text for Prompt Guard, with its index in the request's `messages`. */
 export interface MessageText {
   messageIndex: number;
@@ -17,17 +19,5 @@ export function messageTexts(messages: readonly unknown[], which: "last" | "all"
 
 function contentText(message: unknown): string {
   if (typeof message !== "object" || message === null) return "";
-  const content = (message as Record<string, unknown>).content;
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content
-    .flatMap((part: unknown) => {
-      if (typeof part === "string") return [part];
-      if (typeof part !== "object" || part === null) return [];
-      const { type, text } = part as Record<string, unknown>;
-      return typeof text === "string" && (type === "text" || type === "input_text" || type === "output_text")
-        ? [text]
-        : [];
-    })
-    .join(" ");
+  return messageText((message as { content?: unknown }).content, { separator: " " });
 }

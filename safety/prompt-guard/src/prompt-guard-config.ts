@@ -1,5 +1,4 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { defaultModelsDir } from "@llama-stack-ts/provider-kit";
 import { z } from "zod";
 import { promptGuardMaxTokens } from "./load-prompt-guard-classifier.ts";
 
@@ -19,9 +18,7 @@ export const PromptGuardConfigSchema = z.strictObject({
   models_dir: z
     .string()
     .nullish()
-    .transform(
-      (dir) => dir || join(process.env.LLAMA_STACK_TS_HOME || join(homedir(), ".llama-stack-ts"), "models"),
-    ),
+    .transform((dir) => dir || defaultModelsDir()),
   /**
    * `injection` (upstream default): P(injection) + P(jailbreak) on v1, P(malicious) on v2 — for
    * third-party content such as tool results. `jailbreak`: P(jailbreak) on v1, P(malicious) on v2.

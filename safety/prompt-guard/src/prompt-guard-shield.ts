@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { type ProviderHealth, type SafetyViolation, ServiceUnavailableError } from "@llama-stack-ts/api";
-import { defineShield } from "@llama-stack-ts/core";
+import { defineShield } from "@llama-stack-ts/provider-kit";
 import { loadPromptGuardClassifier, type PromptGuardClassifier } from "./load-prompt-guard-classifier.ts";
 import { messageTexts } from "./message-texts.ts";
 import { missingModelFiles, modelFilesHelp } from "./missing-model-files.ts";

@@ -1,4 +1,4 @@
-import { defaultModelsDir } from "../models/models-dir.ts";
+import { defaultModelsDir } from "@llama-stack-ts/provider-kit";
 import { modelsListCommand } from "./models-list.ts";
 import { modelsPullCommand } from "./models-pull.ts";
 

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { InvalidRequestError } from "@llama-stack-ts/api";
+import { formatZodError } from "@llama-stack-ts/provider-kit";
 import { parse as parseYaml, YAMLParseError } from "yaml";
-import { formatZodError } from "../validation/format-zod-error.ts";
 import { dropDisabledEntries } from "./drop-disabled-entries.ts";
 import { substituteEnv } from "./env-substitution.ts";
 import { type RunConfig, RunConfigSchema } from "./run-config-schema.ts";

@@ -7,11 +7,11 @@ import {
   ServiceUnavailableError,
   type SqlClient,
 } from "@llama-stack-ts/api";
+import { formatZodError } from "@llama-stack-ts/provider-kit";
 import { ConfigError } from "../config/load-run-config.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import { loadProviderModule } from "../registry/load-provider-module.ts";
 import type { ProviderRegistry } from "../registry/provider-registry.ts";
-import { formatZodError } from "../validation/format-zod-error.ts";
 import type { RunningProvider } from "./provider-set.ts";
 import { redactSecrets } from "./redact-secrets.ts";
 import type { StackRouters } from "./stack-routers.ts";

@@ -1,4 +1,5 @@
 import { type ChatCompletionRequest, type ChatMessage, InvalidRequestError } from "@llama-stack-ts/api";
+import { messageText } from "@llama-stack-ts/provider-kit";
 import {
   type ChatHistoryItem,
   LlamaText,
@@ -66,7 +67,7 @@ function withBos(loaded: LoadedModel, tokens: Token[]): Token[] {
 function toChatHistory(messages: ChatMessage[]): ChatHistoryItem[] {
   const history: ChatHistoryItem[] = [];
   for (const message of messages) {
-    const text = contentText(message.content);
+    const text = messageText(message.content);
     if (message.role === "system" || message.role === "developer") history.push({ type: "system", text });
     else if (message.role === "user") history.push({ type: "user", text });
     else if (message.role === "assistant") history.push({ type: "model", response: [text] });
@@ -74,10 +75,4 @@ function toChatHistory(messages: ChatMessage[]): ChatHistoryItem[] {
   }
   history.push({ type: "model", response: [] });
   return history;
-}
-
-export function contentText(content: ChatMessage["content"]): string {
-  if (typeof content === "string") return content;
-  if (!content) return "";
-  return content.map((part) => (part.type === "text" ? part.text : "")).join("");
 }

@@ -1,4 +1,5 @@
 import type { InferenceProvider, Logger } from "@llama-stack-ts/api";
+import { lazyInstance } from "@llama-stack-ts/provider-kit";
 import type { LlamaCppConfig } from "./llama-cpp-config.ts";
 
 // node-llama-cpp takes about half a second to import; start-up should not wait for it.
@@ -10,17 +11,11 @@ const WARM_UP_DELAY_MS = 250;
  * starts `auto_pull` downloads and the missing-model warnings).
  */
 export function createLazyLlamaCppProvider(config: LlamaCppConfig, logger: Logger): InferenceProvider {
-  let loading: Promise<InferenceProvider> | undefined;
-  let closed = false;
-  const load = () => {
-    loading ??= import("./llama-cpp-provider.ts").then((m) => m.createLlamaCppProvider(config, logger));
-    return loading;
-  };
-  const warmUp = setTimeout(() => {
-    if (!closed)
-      void load().catch((error: unknown) => logger.error("llama.cpp provider failed to load", { error }));
-  }, WARM_UP_DELAY_MS);
-  warmUp.unref();
+  const engine = lazyInstance(
+    () => import("./llama-cpp-provider.ts").then((m) => m.createLlamaCppProvider(config, logger)),
+    { logger, name: "llama.cpp provider", warmUpAfterMs: WARM_UP_DELAY_MS },
+  );
+  const load = engine.get;
 
   return {
     async listModels() {
@@ -44,11 +39,6 @@ export function createLazyLlamaCppProvider(config: LlamaCppConfig, logger: Logge
       return provider.rerank!(model, request, options);
     },
     health: async () => (await load()).health!(),
-    async shutdown() {
-      closed = true;
-      clearTimeout(warmUp);
-      const provider = await loading?.catch(() => undefined);
-      await provider?.shutdown?.();
-    },
+    shutdown: () => engine.shutdown(),
   };
 }

@@ -1,6 +1,5 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
 import { ModelTypeSchema } from "@llama-stack-ts/api";
+import { defaultModelsDir } from "@llama-stack-ts/provider-kit";
 import { z } from "zod";
 
 const KvCacheTypeSchema = z.enum(["F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1"]);
@@ -31,9 +30,7 @@ export const LlamaCppConfigSchema = z.strictObject({
   models_dir: z
     .string()
     .nullish()
-    .transform(
-      (dir) => dir || join(process.env.LLAMA_STACK_TS_HOME || join(homedir(), ".llama-stack-ts"), "models"),
-    ),
+    .transform((dir) => dir || defaultModelsDir()),
   models: z.array(LlamaCppModelSchema).default([]),
   /** CPU threads per generation; default: half the math cores (never more than the machine has). */
   threads: z.number().int().min(1).nullish(),

@@ -8,7 +8,7 @@ import {
   ServiceUnavailableError,
   UpstreamError,
 } from "@llama-stack-ts/api";
-import { accumulateChatStream } from "@llama-stack-ts/core";
+import { accumulateChatStream } from "@llama-stack-ts/provider-kit";
 import { getLlama, type Llama } from "node-llama-cpp";
 import { assembleCompletion } from "./assemble-completion.ts";
 import { type PullState, pullMissingModels } from "./background-pull.ts";

@@ -1,11 +1,11 @@
 import type { ChatMessage, FunctionTool, ResponseFormat, ToolChoice } from "@llama-stack-ts/api";
+import { messageText } from "@llama-stack-ts/provider-kit";
 import { encodeToolCalls } from "./encode-tool-calls.ts";
 import { functionTagToolInstructions } from "./function-tag-tool-instructions.ts";
 import { jsonToolInstructions } from "./json-tool-instructions.ts";
 import type { LlamaFamily } from "./llama-family.ts";
 import { llama31SystemPrompt } from "./llama31-system-prompt.ts";
 import { llama32SystemPrompt } from "./llama32-system-prompt.ts";
-import { messageText } from "./message-text.ts";
 import { appendSegments, type PromptSegment, special } from "./prompt-segment.ts";
 import { pythonListSystemPrompt } from "./python-list-tool-instructions.ts";
 import { responseFormatPrompt } from "./response-format-prompt.ts";
@@ -50,7 +50,7 @@ export function formatLlamaChat(input: FormatLlamaChatInput): PromptSegment[] {
   const choiceLine = hasTools ? toolChoiceLine(input.toolChoice) : null;
   const systemTexts = input.messages
     .filter(isSystem)
-    .map((message) => messageText(message.content, "\n"))
+    .map((message) => messageText(message.content, { separator: "\n" }))
     .filter((text) => text !== "");
   const systemPrompt = systemTexts.length > 0 ? systemTexts.join("\n\n") : null;
   const customToolsInSystem = format === "python_list";

@@ -1,5 +1,5 @@
 import { InvalidRequestError } from "@llama-stack-ts/api";
-import { formatIssuePath, formatZodError } from "@llama-stack-ts/core";
+import { formatIssuePath, formatZodError } from "@llama-stack-ts/provider-kit";
 import { z } from "zod";
 
 /** Upstream's `auto` window and the defaults OpenAI documents for `static`. */

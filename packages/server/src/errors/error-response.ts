@@ -1,5 +1,5 @@
 import { type ErrorEnvelope, type ErrorKind, StackError } from "@llama-stack-ts/api";
-import { formatIssuePath, formatZodError } from "@llama-stack-ts/core";
+import { formatIssuePath, formatZodError } from "@llama-stack-ts/provider-kit";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 

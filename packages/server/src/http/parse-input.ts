@@ -1,5 +1,5 @@
 import { InvalidRequestError, UnsupportedMediaTypeError } from "@llama-stack-ts/api";
-import { formatIssuePath, formatZodError } from "@llama-stack-ts/core";
+import { formatIssuePath, formatZodError } from "@llama-stack-ts/provider-kit";
 import type { Context } from "hono";
 import type { z } from "zod";
 

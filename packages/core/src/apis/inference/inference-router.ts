@@ -17,10 +17,10 @@ import {
   type RerankResult,
   ServiceUnavailableError,
 } from "@llama-stack-ts/api";
+import { accumulateChatStream } from "@llama-stack-ts/provider-kit";
 import type { AccessContext } from "../../auth/access-context.ts";
 import type { ModelsTable } from "../../resource-tables/models-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
-import { accumulateChatStream } from "./accumulate-chat-stream.ts";
 import type { ChatCompletionStore } from "./chat-completion-store.ts";
 import { validateTools } from "./validate-tools.ts";
 

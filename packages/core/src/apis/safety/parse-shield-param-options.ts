@@ -1,5 +1,5 @@
 import { InvalidRequestError, type ShieldOptions, ShieldOptionsSchema } from "@llama-stack-ts/api";
-import { formatZodError } from "../../validation/format-zod-error.ts";
+import { formatZodError } from "@llama-stack-ts/provider-kit";
 
 const OPTION_KEYS = Object.keys(ShieldOptionsSchema.shape) as (keyof ShieldOptions)[];
 
