@@ -1,4 +1,5 @@
 import LlamaStackClient from "llama-stack-client";
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogConfig, startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
@@ -6,9 +7,16 @@ import { catalogConfig, startTestStack, type TestStack } from "../helpers/start-
 let ts: TestStack;
 
 beforeAll(async () => {
-  ts = await startTestStack(
-    catalogConfig({ server: { max_request_body_bytes: 1024, cors: { allow_origins: ["http://app.test"] } } }),
-  );
+  const config = catalogConfig({
+    server: { max_request_body_bytes: 1024, cors: { allow_origins: ["http://app.test"] } },
+  });
+  config.providers!.inference!.push({
+    provider_id: "overflow",
+    provider_type: "remote::overflowing-stream",
+    module: "./fixtures/providers/overflowing-stream-inference.ts",
+    config: {},
+  });
+  ts = await startTestStack(config);
 });
 afterAll(async () => {
   await ts?.close();
@@ -75,6 +83,23 @@ describe("error envelope", () => {
     expect(wrong.headers.get("allow")).toBe("GET");
   });
 
+  it("405 and the unknown-route 404 come from the error family, headers included", async () => {
+    const wrong = await call("/v1/models", { method: "PATCH" });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET, POST");
+    expect(wrong.headers.get("x-should-retry")).toBe("false");
+    expect(wrong.body).toEqual({
+      error: {
+        message: "Method PATCH is not allowed on /v1/models; use GET or POST.",
+        type: "invalid_request_error",
+        code: "405",
+      },
+    });
+    const missing = await call("/v1/nope");
+    expect(missing.headers.get("x-should-retry")).toBe("false");
+    expect(missing.body.error).toMatchObject({ type: "not_found_error", code: "route_not_found" });
+  });
+
   it("426 for a client of another API generation; 0.7.x passes", async () => {
     const old = await call("/v1/models", { headers: { "x-llamastack-client-version": "0.5.2" } });
     expect(old.status).toBe(426);
@@ -89,6 +114,52 @@ describe("error envelope", () => {
     const error = await client.post("/v1/models", { body: { model_id: 7 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlamaStackClient.BadRequestError);
     expect((error as Error).message).toContain("body.model_id");
+  });
+});
+
+describe("errors after the first streamed byte", () => {
+  const request = {
+    model: "overflow/tiny-context",
+    messages: [{ role: "user" as const, content: "a long prompt" }],
+    stream: true as const,
+  };
+  const expected = {
+    message: "The prompt needs 600 tokens; the model's context holds 512.",
+    type: "invalid_request_error",
+    code: "context_length_exceeded",
+    param: "messages",
+  };
+
+  it("arrive as one SSE error event that keeps the error's code", async () => {
+    const response = await fetch(`${ts.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify(request),
+    });
+    expect(response.status).toBe(200);
+    const events = (await response.text()).split("\n\n").filter(Boolean);
+    expect(events).toHaveLength(2);
+    expect(JSON.parse(events[1]!.replace(/^data: /, ""))).toEqual({ error: expected });
+  });
+
+  it("the openai SDK raises them with code and param", async () => {
+    const openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
+    const stream = await openai.chat.completions.create(request);
+    const error = await (async () => {
+      for await (const _ of stream);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(error).toMatchObject({ code: "context_length_exceeded", param: "messages" });
+  });
+
+  it("llama-stack-client raises them with the error body", async () => {
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    const stream = await client.chat.completions.create(request);
+    const error = await (async () => {
+      for await (const _ of stream);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LlamaStackClient.APIError);
+    expect((error as InstanceType<typeof LlamaStackClient.APIError>).error).toEqual(expected);
   });
 });
 

@@ -43,6 +43,23 @@ describe("inspect", () => {
     ]);
   });
 
+  it("api_filter v1alpha and v1beta list exactly the routes under those prefixes (both clients)", async () => {
+    const all = await client.routes.list();
+    const alpha = await client.routes.list({ api_filter: "v1alpha" });
+    expect(alpha).toEqual(all.filter((r) => r.route.startsWith("/v1alpha/")));
+    expect(alpha.map((r) => `${r.method} ${r.route}`)).toEqual(
+      expect.arrayContaining(["POST /v1alpha/inference/rerank", "GET /v1alpha/admin/providers"]),
+    );
+    expect(await client.alpha.admin.listRoutes({ api_filter: "v1alpha" })).toEqual(alpha);
+    // No /v1beta API is served yet: an empty list, not an error.
+    const beta = await client.routes.list({ api_filter: "v1beta" });
+    expect(beta).toEqual(all.filter((r) => r.route.startsWith("/v1beta/")));
+    const viaOpenAI = (await openai.get("/inspect/routes", { query: { api_filter: "v1alpha" } })) as {
+      data: unknown[];
+    };
+    expect(viaOpenAI.data).toEqual(alpha);
+  });
+
   it("rejects an unknown api_filter with a 400 the client raises as BadRequestError", async () => {
     await expect(client.routes.list({ api_filter: "v2" as "v1" })).rejects.toBeInstanceOf(
       LlamaStackClient.BadRequestError,
@@ -51,7 +68,7 @@ describe("inspect", () => {
 });
 
 describe("providers", () => {
-  it("lists providers with redacted config and live health", async () => {
+  it("lists providers with secrets masked (only secrets) and live health", async () => {
     const providers = await client.providers.list();
     expect(providers).toHaveLength(1);
     expect(providers[0]).toMatchObject({
@@ -61,6 +78,7 @@ describe("providers", () => {
       health: { status: "OK" },
     });
     expect(providers[0]!.config.api_key).toBe("********");
+    expect(providers[0]!.config.max_tokens).toBe(256);
     expect(JSON.stringify(providers)).not.toContain("sk-secret");
   });
 

@@ -68,6 +68,7 @@ export function catalogConfig(extra: Partial<RunConfigInput> = {}): RunConfigInp
               { id: "all-MiniLM-L6-v2", type: "embedding", metadata: { embedding_dimension: 384 } },
             ],
             api_key: "sk-secret-do-not-show",
+            max_tokens: 256,
           },
         },
       ],

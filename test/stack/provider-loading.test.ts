@@ -53,6 +53,21 @@ describe("provider plug-ins", () => {
     );
   });
 
+  it("refuses a provider for an API this Stack has no provider type for (listing the API alone only warns)", async () => {
+    const config = catalogConfig({ apis: ["inference", "responses"] });
+    await expect(
+      start({
+        ...config,
+        providers: {
+          ...config.providers,
+          responses: [{ provider_id: "builtin", provider_type: "inline::builtin", config: {} }],
+        },
+      }),
+    ).rejects.toThrow("Unknown provider_type 'inline::builtin' for api 'responses'. Available: none");
+    const listedOnly = await start(config);
+    await listedOnly.close();
+  });
+
   it("rejects duplicate provider ids and providers of APIs that are not enabled", async () => {
     const entry = catalogConfig().providers!.inference![0]!;
     await expect(start({ ...catalogConfig(), providers: { inference: [entry, entry] } })).rejects.toThrow(

@@ -1,6 +1,6 @@
-import { NotFoundError, PayloadTooLargeError } from "@llama-stack-ts/api";
+import { MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from "@llama-stack-ts/api";
 import type { Stack } from "@llama-stack-ts/core";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { toErrorResponse } from "./errors/error-response.ts";
 import type { AppEnv } from "./http/app-env.ts";
@@ -65,39 +65,27 @@ export function createApp(stack: Stack): StackApp {
   app.get("/docs", (c) => c.html(renderDocsPage(specs, document())));
   app.get("/", (c) => c.redirect("/docs"));
 
+  // Both answers come from the error family, with its headers (`allow`, `x-should-retry`).
   app.notFound((c) => {
-    const allowed = matchers.filter((m) => m.regexp.test(c.req.path)).map((m) => m.spec.method);
-    if (allowed.length > 0) {
-      c.header("allow", [...new Set(allowed)].join(", "));
-      return c.json(
-        {
-          error: {
-            message: `Method ${c.req.method} is not allowed on ${c.req.path}; use ${[...new Set(allowed)].join(" or ")}.`,
-            type: "invalid_request_error",
-            code: "405",
-          },
-        },
-        405,
-      );
-    }
-    const error = new NotFoundError(
-      "Route",
-      `${c.req.method} ${c.req.path}`,
-      "See GET /v1/inspect/routes or /docs.",
+    const allowed = [...new Set(matchers.filter((m) => m.regexp.test(c.req.path)).map((m) => m.spec.method))];
+    if (allowed.length > 0) return respond(c, new MethodNotAllowedError(c.req.method, c.req.path, allowed));
+    return respond(
+      c,
+      new NotFoundError("Route", `${c.req.method} ${c.req.path}`, "See GET /v1/inspect/routes or /docs."),
     );
-    const response = toErrorResponse(error);
-    return c.json(response.body, 404);
   });
 
-  app.onError((error, c) => {
-    const response = toErrorResponse(error, {
-      vectorStoresQuirk: c.req.path.startsWith("/v1/vector_stores"),
-    });
+  app.onError((error, c) =>
+    respond(c, error, { vectorStoresQuirk: c.req.path.startsWith("/v1/vector_stores") }),
+  );
+
+  function respond(c: Context<AppEnv>, error: unknown, options?: { vectorStoresQuirk: boolean }) {
+    const response = toErrorResponse(error, options);
     const logger = c.get("logger") ?? stack.logger;
     if (response.unexpected) logger.error("unhandled error", { error: errorDetail(error) });
     for (const [key, value] of Object.entries(response.headers)) c.header(key, value);
     return c.json(response.body, response.status as 400);
-  });
+  }
 
   return { app, specs, shutdown };
 }

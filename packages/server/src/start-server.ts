@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Stack } from "@llama-stack-ts/core";
 import { createApp } from "./create-app.ts";
+import type { RouteSpec } from "./http/route-spec.ts";
+import { listedApiGaps } from "./routes/listed-api-gaps.ts";
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8321` (no `/v1`; that is llama-stack-client's base URL). */
@@ -24,7 +26,8 @@ export interface StartServerOptions {
 
 export async function startServer(stack: Stack, options: StartServerOptions = {}): Promise<RunningServer> {
   const { server: settings } = stack.config;
-  const { app, shutdown } = createApp(stack);
+  const { app, specs, shutdown } = createApp(stack);
+  warnAboutListedApis(stack, specs);
   const tls = settings.tls_certfile && settings.tls_keyfile;
   const host = options.host ?? settings.host;
   const server = serve({
@@ -71,4 +74,21 @@ export async function startServer(stack: Stack, options: StartServerOptions = {}
       return closing;
     },
   };
+}
+
+/** Upstream's distributions list APIs this server has no routes for yet; say so rather than accept silently. */
+function warnAboutListedApis(stack: Stack, specs: readonly RouteSpec[]): void {
+  const gaps = listedApiGaps(stack.config.apis, specs, (api) => stack.providers.byApi(api).length);
+  if (gaps.unserved.length > 0) {
+    stack.logger.warn(
+      `apis lists ${gaps.unserved.join(", ")}, not served by this server yet: no routes, requests answer 404`,
+      { apis: gaps.unserved },
+    );
+  }
+  if (gaps.withoutProvider.length > 0) {
+    stack.logger.warn(
+      `apis lists ${gaps.withoutProvider.join(", ")} with no provider configured: add one under providers to use ${gaps.withoutProvider.length > 1 ? "them" : "it"}`,
+      { apis: gaps.withoutProvider },
+    );
+  }
 }

@@ -2,8 +2,18 @@ import { z } from "zod";
 
 /** Query of every cursor-paged list (`GET /v1/files`, `/v1/vector_stores`, …). */
 export const CursorPageQuerySchema = z.object({
-  after: z.string().min(1).optional().describe("Return items after this id (exclusive)."),
-  before: z.string().min(1).optional().describe("Return items before this id (exclusive)."),
+  after: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Return items after this id (exclusive); an id that names no item is an error naming `after`."),
+  before: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Return items before this id (exclusive); an id that names no item is an error naming `before`.",
+    ),
   limit: z.coerce.number().int().min(1).max(100).default(20).describe("Page size, 1–100."),
   order: z.enum(["asc", "desc"]).default("desc").describe("Sort by creation time."),
 });

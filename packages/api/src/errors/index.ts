@@ -1,6 +1,7 @@
 export * from "./authentication-error.ts";
 export * from "./conflict-error.ts";
 export * from "./invalid-request-error.ts";
+export * from "./method-not-allowed-error.ts";
 export * from "./not-found-error.ts";
 export * from "./not-implemented-error.ts";
 export * from "./payload-too-large-error.ts";

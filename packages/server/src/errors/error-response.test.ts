@@ -1,6 +1,7 @@
 import {
   ConflictError,
   InvalidRequestError,
+  MethodNotAllowedError,
   NotFoundError,
   RateLimitError,
   ServiceUnavailableError,
@@ -23,6 +24,14 @@ describe("toErrorResponse", () => {
       code: "model_not_found",
     });
     expect(toErrorResponse(new ServiceUnavailableError("off")).status).toBe(503);
+  });
+
+  it("answers 405 with the Allow header for a method the path does not take", () => {
+    expect(toErrorResponse(new MethodNotAllowedError("PUT", "/v1/models", ["GET", "POST"]))).toMatchObject({
+      status: 405,
+      body: { error: { type: "invalid_request_error", code: "405" } },
+      headers: { allow: "GET, POST", "x-should-retry": "false" },
+    });
   });
 
   it("answers 400 for missing resources under /v1/vector_stores, as upstream does", () => {

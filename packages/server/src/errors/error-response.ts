@@ -9,6 +9,7 @@ const BY_KIND: Record<ErrorKind, { status: number; type: string }> = {
   authentication: { status: 401, type: "authentication_error" },
   permission_denied: { status: 403, type: "permission_error" },
   not_found: { status: 404, type: "not_found_error" },
+  method_not_allowed: { status: 405, type: "invalid_request_error" },
   conflict: { status: 409, type: "conflict_error" },
   payload_too_large: { status: 413, type: "invalid_request_error" },
   unsupported_media_type: { status: 415, type: "invalid_request_error" },
@@ -44,6 +45,8 @@ export function toErrorResponse(
       headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
     // The clients retry 408/409/429/5xx unless told otherwise; a permanent conflict must not be retried.
     if (error.retryable !== undefined) headers["x-should-retry"] = String(error.retryable);
+    const allowed = (error as { allowed?: unknown }).allowed;
+    if (error.kind === "method_not_allowed" && Array.isArray(allowed)) headers.allow = allowed.join(", ");
     return {
       status,
       body: envelope(error.message, type, error.code ?? String(status), error.param),

@@ -25,9 +25,8 @@ export function sseResponse(
       } catch (error) {
         const response = toErrorResponse(error);
         if (response.unexpected) options.onError?.(error);
-        controller.enqueue(
-          encoder.encode(sseEvent({ error: { ...response.body.error, code: String(response.status) } })),
-        );
+        // The error's own code (`context_length_exceeded`) when it has one, else its status, as upstream.
+        controller.enqueue(encoder.encode(sseEvent(response.body)));
         controller.close();
       }
     },

@@ -11,8 +11,8 @@ import type { Stack } from "@llama-stack-ts/core";
 import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
 import { STACK_VERSION } from "../version.ts";
 
-// Routing-table APIs are served by the providers of the API behind them.
-const BACKING_API: Record<string, string> = {
+/** Routing-table APIs are served by the providers of the API behind them. */
+export const BACKING_API: Partial<Record<ApiName, ApiName>> = {
   models: "inference",
   shields: "safety",
   vector_stores: "vector_io",
@@ -30,9 +30,7 @@ export function listRouteInfo(stack: Stack, specs: readonly RouteSpec[], filter?
       route: spec.path.replace(/\{(\w+):path\}/g, "{$1}"),
       method: spec.method,
       provider_types: [
-        ...new Set(
-          stack.providers.byApi((BACKING_API[spec.api] ?? spec.api) as ApiName).map((p) => p.providerType),
-        ),
+        ...new Set(stack.providers.byApi(BACKING_API[spec.api] ?? spec.api).map((p) => p.providerType)),
       ],
     }));
 }

@@ -1,7 +1,9 @@
-import { type CursorPage, type FilePurpose, NotFoundError, type OpenAIFile } from "@llama-stack-ts/api";
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type { CursorPage, FilePurpose, OpenAIFile } from "@llama-stack-ts/api";
+import { and, asc, eq, gt, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { AccessContext } from "../../auth/access-context.ts";
+import { visibleTo } from "../../auth/visible-to.ts";
 import type { StackDb } from "../../storage/database.ts";
+import { readCursorPage } from "../../storage/read-cursor-page.ts";
 import { type FileRow, files } from "../../storage/schema.ts";
 
 export interface ListFilesOptions {
@@ -27,39 +29,25 @@ export class FilesStore {
     const [row] = await this.db
       .select()
       .from(files)
-      .where(and(eq(files.id, id), visibleTo(access)));
+      .where(and(eq(files.id, id), visibleTo(files.owner, access)));
     return row;
   }
 
   async list(options: ListFilesOptions, access: AccessContext, now: Date): Promise<CursorPage<FileRow>> {
-    const conditions: (SQL | undefined)[] = [visibleTo(access), notExpired(now)];
-    if (options.purpose) conditions.push(eq(files.purpose, options.purpose));
-    if (options.after) {
-      const anchor = await this.find(options.after, access);
-      if (!anchor) throw new NotFoundError("File", options.after, "Page with an id from the previous page.");
-      const beyond = options.order === "desc" ? lt : gt;
-      conditions.push(
-        or(
-          beyond(files.createdAt, anchor.createdAt),
-          and(eq(files.createdAt, anchor.createdAt), beyond(files.id, anchor.id)),
-        ),
-      );
-    }
-    const direction = options.order === "desc" ? desc : asc;
-    const rows = await this.db
-      .select()
-      .from(files)
-      .where(and(...conditions))
-      .orderBy(direction(files.createdAt), direction(files.id))
-      .limit(options.limit + 1);
-    const data = rows.slice(0, options.limit);
-    return {
-      object: "list",
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: rows.length > options.limit,
-    };
+    return readCursorPage(
+      this.db,
+      {
+        table: files,
+        createdAt: files.createdAt,
+        key: files.id,
+        // A cursor may name an expired file or one of another purpose; only the list skips them.
+        scope: [visibleTo(files.owner, access)],
+        filters: [notExpired(now), options.purpose ? eq(files.purpose, options.purpose) : undefined],
+        resource: "File",
+        keyOf: (row) => row.id,
+      },
+      options,
+    );
   }
 
   /** Rows whose `expires_at` has passed, oldest first, whoever owns them. */
@@ -98,10 +86,4 @@ export function isExpired(row: FileRow, now: Date): boolean {
 
 function notExpired(now: Date): SQL | undefined {
   return or(isNull(files.expiresAt), gt(files.expiresAt, now));
-}
-
-// Files are always created by a caller; a row without owner (auth off at upload) is shared.
-function visibleTo(access: AccessContext): SQL | undefined {
-  if (!access.enforced) return undefined;
-  return or(isNull(files.owner), eq(files.owner, access.principal ?? ""));
 }

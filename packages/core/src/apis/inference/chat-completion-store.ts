@@ -5,10 +5,12 @@ import {
   NotFoundError,
   type StoredChatCompletion,
 } from "@llama-stack-ts/api";
-import { and, asc, desc, eq, gt, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { AccessContext } from "../../auth/access-context.ts";
 import { ownerFor } from "../../auth/access-context.ts";
+import { visibleTo } from "../../auth/visible-to.ts";
 import type { StackDb } from "../../storage/database.ts";
+import { readCursorPage } from "../../storage/read-cursor-page.ts";
 import { type ChatCompletionRow, chatCompletions } from "../../storage/schema.ts";
 
 export interface ListChatCompletionsQuery {
@@ -41,7 +43,7 @@ export class ChatCompletionStore {
     const [row] = await this.db
       .select()
       .from(chatCompletions)
-      .where(and(eq(chatCompletions.id, id), visibleTo(access)));
+      .where(and(eq(chatCompletions.id, id), visibleTo(chatCompletions.owner, access)));
     if (!row)
       throw new NotFoundError(
         "Chat completion",
@@ -55,43 +57,21 @@ export class ChatCompletionStore {
     query: ListChatCompletionsQuery,
     access: AccessContext,
   ): Promise<CursorPage<StoredChatCompletion>> {
-    const conditions: (SQL | undefined)[] = [visibleTo(access)];
-    if (query.model) conditions.push(eq(chatCompletions.model, query.model));
-    if (query.after) {
-      const [anchor] = await this.db
-        .select({ createdAt: chatCompletions.createdAt })
-        .from(chatCompletions)
-        .where(and(eq(chatCompletions.id, query.after), visibleTo(access)));
-      if (!anchor) throw new NotFoundError("Chat completion", query.after);
-      const beyond = query.order === "desc" ? lt : gt;
-      conditions.push(
-        or(
-          beyond(chatCompletions.createdAt, anchor.createdAt),
-          and(eq(chatCompletions.createdAt, anchor.createdAt), beyond(chatCompletions.id, query.after)),
-        ),
-      );
-    }
-    const direction = query.order === "desc" ? desc : asc;
-    const rows = await this.db
-      .select()
-      .from(chatCompletions)
-      .where(and(...conditions))
-      .orderBy(direction(chatCompletions.createdAt), direction(chatCompletions.id))
-      .limit(query.limit + 1);
-    const data = rows.slice(0, query.limit).map(toStored);
-    return {
-      object: "list",
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: rows.length > query.limit,
-    };
+    const page = await readCursorPage(
+      this.db,
+      {
+        table: chatCompletions,
+        createdAt: chatCompletions.createdAt,
+        key: chatCompletions.id,
+        scope: [visibleTo(chatCompletions.owner, access)],
+        filters: [query.model ? eq(chatCompletions.model, query.model) : undefined],
+        resource: "Chat completion",
+        keyOf: (row) => row.id,
+      },
+      query,
+    );
+    return { ...page, data: page.data.map(toStored) };
   }
-}
-
-function visibleTo(access: AccessContext): SQL | undefined {
-  if (!access.enforced) return undefined;
-  return or(isNull(chatCompletions.owner), eq(chatCompletions.owner, access.principal ?? ""));
 }
 
 function toStored(row: ChatCompletionRow): StoredChatCompletion {

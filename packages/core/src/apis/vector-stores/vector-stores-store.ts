@@ -1,7 +1,9 @@
 import type { CursorPage, VectorStoreFileCounts, VectorStoreFileStatus } from "@llama-stack-ts/api";
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { AccessContext } from "../../auth/access-context.ts";
+import { visibleTo } from "../../auth/visible-to.ts";
 import type { StackDb } from "../../storage/database.ts";
+import { type CursorPageOptions, readCursorPage } from "../../storage/read-cursor-page.ts";
 import {
   type VectorStoreFileBatchRow,
   type VectorStoreFileRow,
@@ -10,13 +12,6 @@ import {
   vectorStoreFiles,
   vectorStores,
 } from "../../storage/schema.ts";
-
-export interface CursorOptions {
-  after?: string | undefined;
-  before?: string | undefined;
-  limit: number;
-  order: "asc" | "desc";
-}
 
 /** Vector stores and their attached files, per owner, cursor-paged by creation time. */
 export class VectorStoresStore {
@@ -30,23 +25,22 @@ export class VectorStoresStore {
     const [row] = await this.db
       .select()
       .from(vectorStores)
-      .where(and(eq(vectorStores.id, id), visibleTo(access)));
+      .where(and(eq(vectorStores.id, id), visibleTo(vectorStores.owner, access)));
     return row;
   }
 
-  async list(options: CursorOptions, access: AccessContext): Promise<CursorPage<VectorStoreRow>> {
-    const anchorOf = async (id: string) => {
-      const row = await this.find(id, access);
-      return row ? { createdAt: row.createdAt, key: row.id } : undefined;
-    };
-    return page(
+  async list(options: CursorPageOptions, access: AccessContext): Promise<CursorPage<VectorStoreRow>> {
+    return readCursorPage(
       this.db,
-      vectorStores,
-      { createdAt: vectorStores.createdAt, key: vectorStores.id },
-      [visibleTo(access)],
+      {
+        table: vectorStores,
+        createdAt: vectorStores.createdAt,
+        key: vectorStores.id,
+        scope: [visibleTo(vectorStores.owner, access)],
+        resource: "Vector store",
+        keyOf: (row) => row.id,
+      },
       options,
-      anchorOf,
-      (row) => row.id,
     );
   }
 
@@ -164,23 +158,26 @@ export class VectorStoresStore {
 
   async listFiles(
     storeId: string,
-    options: CursorOptions & { status?: VectorStoreFileStatus | undefined; fileIds?: string[] | undefined },
+    options: CursorPageOptions & {
+      status?: VectorStoreFileStatus | undefined;
+      fileIds?: string[] | undefined;
+    },
   ): Promise<CursorPage<VectorStoreFileRow>> {
-    const conditions: (SQL | undefined)[] = [eq(vectorStoreFiles.vectorStoreId, storeId)];
-    if (options.status) conditions.push(eq(vectorStoreFiles.status, options.status));
-    if (options.fileIds) conditions.push(inArray(vectorStoreFiles.fileId, options.fileIds));
-    const anchorOf = async (fileId: string) => {
-      const row = await this.findFile(storeId, fileId);
-      return row ? { createdAt: row.createdAt, key: row.fileId } : undefined;
-    };
-    return page(
+    return readCursorPage(
       this.db,
-      vectorStoreFiles,
-      { createdAt: vectorStoreFiles.createdAt, key: vectorStoreFiles.fileId },
-      conditions,
+      {
+        table: vectorStoreFiles,
+        createdAt: vectorStoreFiles.createdAt,
+        key: vectorStoreFiles.fileId,
+        scope: [eq(vectorStoreFiles.vectorStoreId, storeId)],
+        filters: [
+          options.status ? eq(vectorStoreFiles.status, options.status) : undefined,
+          options.fileIds ? inArray(vectorStoreFiles.fileId, options.fileIds) : undefined,
+        ],
+        resource: "File",
+        keyOf: (row) => row.fileId,
+      },
       options,
-      anchorOf,
-      (row) => row.fileId,
     );
   }
 
@@ -278,59 +275,4 @@ export class VectorStoresStore {
     }
     return { fileCounts, usageBytes };
   }
-}
-
-type Anchor = { createdAt: Date; key: string };
-
-/** One cursor page ordered by (created_at, key); `before` reads backwards from its anchor. */
-async function page<Row>(
-  db: StackDb,
-  // biome-ignore lint/suspicious/noExplicitAny: drizzle's table types differ per table.
-  table: any,
-  // biome-ignore lint/suspicious/noExplicitAny: columns of that table.
-  columns: { createdAt: any; key: any },
-  base: (SQL | undefined)[],
-  options: CursorOptions,
-  anchorOf: (id: string) => Promise<Anchor | undefined>,
-  keyOf: (row: Row) => string,
-): Promise<CursorPage<Row>> {
-  const conditions = [...base];
-  const backwards = options.before !== undefined && options.after === undefined;
-  const ascending = (options.order === "asc") !== backwards;
-  for (const [cursor, forward] of [
-    [options.after, true],
-    [options.before, false],
-  ] as const) {
-    if (cursor === undefined) continue;
-    const anchor = await anchorOf(cursor);
-    if (!anchor) continue;
-    const beyond = (options.order === "desc") === forward ? lt : gt;
-    conditions.push(
-      or(
-        beyond(columns.createdAt, anchor.createdAt),
-        and(eq(columns.createdAt, anchor.createdAt), beyond(columns.key, anchor.key)),
-      ),
-    );
-  }
-  const direction = ascending ? asc : desc;
-  const rows = (await db
-    .select()
-    .from(table)
-    .where(and(...conditions))
-    .orderBy(direction(columns.createdAt), direction(columns.key))
-    .limit(options.limit + 1)) as Row[];
-  const data = rows.slice(0, options.limit);
-  if (backwards) data.reverse();
-  return {
-    object: "list",
-    data,
-    first_id: data[0] ? keyOf(data[0]) : null,
-    last_id: data.at(-1) ? keyOf(data.at(-1)!) : null,
-    has_more: rows.length > options.limit,
-  };
-}
-
-function visibleTo(access: AccessContext): SQL | undefined {
-  if (!access.enforced) return undefined;
-  return or(isNull(vectorStores.owner), eq(vectorStores.owner, access.principal ?? ""));
 }
