@@ -108,6 +108,16 @@ describe("vector-io", () => {
         params: { filters: { type: "eq", key: "a b", value: 1 } },
       }),
     ).rejects.toBeInstanceOf(LlamaStackClient.BadRequestError);
+    // A malformed filter is rejected at the edge, naming the field.
+    const malformed = await client.vectorIo
+      .query({
+        vector_store_id: "docs",
+        query: "x",
+        params: { filters: { type: "or", filters: [{ type: "in", key: "topic", value: [] }] } },
+      })
+      .catch((e: unknown) => e);
+    expect(malformed).toBeInstanceOf(LlamaStackClient.BadRequestError);
+    expect((malformed as Error).message).toContain("body.params.filters.filters[0].value");
     const error = await client.vectorIo
       .insert({
         vector_store_id: "docs",

@@ -53,6 +53,14 @@ async function settled(storeId: string, fileId: string) {
   throw new Error(`file ${fileId} never left in_progress`);
 }
 
+/** Each chunk's id, embedding and insert time: unchanged unless the file was ingested again. */
+async function chunkRows(storeId: string) {
+  return ts.stack.database.sql.query<{ chunk_id: string; embedding: string; created_at: Date }>(
+    "SELECT chunk_id, embedding::text AS embedding, created_at FROM vector_chunks WHERE vector_store_id = $1 ORDER BY chunk_id",
+    [storeId],
+  );
+}
+
 async function chunkCount(storeId: string): Promise<number> {
   const [row] = await ts.stack.database.sql.query<{ count: number }>(
     "SELECT count(*)::int AS count FROM vector_chunks WHERE vector_store_id = $1",
@@ -161,6 +169,73 @@ describe("vector stores", () => {
     expect((await openai.vectorStores.retrieve(store.id)).file_counts.total).toBe(1);
   });
 
+  it("updates a file's attributes in place: a filtered search right after sees them, nothing is re-embedded", async () => {
+    const store = await openai.vectorStores.create({ name: "attributes" });
+    const llamas = await upload("llamas.md", LLAMAS);
+    await openai.vectorStores.files.create(store.id, {
+      file_id: llamas.id,
+      attributes: { kind: "animal", legs: 4 },
+    });
+    expect((await settled(store.id, llamas.id)).status).toBe("completed");
+    const before = await chunkRows(store.id);
+    expect(before.length).toBeGreaterThan(0);
+
+    const updated = await openai.vectorStores.files.update(llamas.id, {
+      vector_store_id: store.id,
+      attributes: { kind: "camelid" },
+    });
+    expect(updated).toMatchObject({ id: llamas.id, status: "completed", attributes: { kind: "camelid" } });
+    // No waiting for ingestion: the chunks already carry the new attributes.
+    const search = (filters: SearchParams["filters"]) =>
+      openai.vectorStores.search(store.id, { query: LLAMAS, ...(filters ? { filters } : {}) });
+    const camelids = await search({ type: "eq", key: "kind", value: "camelid" });
+    expect(camelids.data.map((r) => r.file_id)).toEqual([llamas.id]);
+    expect(camelids.data[0]!.attributes).toEqual({
+      kind: "camelid",
+      document_id: llamas.id,
+      filename: "llamas.md",
+    });
+    expect((await search({ type: "eq", key: "kind", value: "animal" })).data).toEqual([]);
+    expect((await search({ type: "eq", key: "legs", value: 4 })).data).toEqual([]);
+    expect(await chunkRows(store.id)).toEqual(before);
+    expect(await openai.vectorStores.files.retrieve(llamas.id, { vector_store_id: store.id })).toMatchObject({
+      status: "completed",
+      attributes: { kind: "camelid" },
+    });
+    expect((await openai.vectorStores.retrieve(store.id)).file_counts).toMatchObject({
+      completed: 1,
+      in_progress: 0,
+    });
+  });
+
+  it("rejects a malformed filter with a 400 naming the field, before searching", async () => {
+    const store = await openai.vectorStores.create({ name: "filters" });
+    const rejected = async (filters: unknown) => {
+      const error = await openai.vectorStores
+        .search(store.id, { query: "x", filters: filters as SearchParams["filters"] })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      return (error as InstanceType<typeof OpenAI.BadRequestError>).param;
+    };
+    expect(await rejected({ type: "eq", key: "kind" })).toBe("body.filters.value");
+    expect(await rejected({ type: "in", key: "kind", value: [] })).toBe("body.filters.value");
+    expect(await rejected({ type: "like", key: "kind", value: "x" })).toBe("body.filters.type");
+    expect(
+      await rejected({
+        type: "or",
+        filters: [
+          { type: "eq", key: "kind", value: "x" },
+          { type: "and", filters: [{ type: "gt", key: "n", value: { at: 1 } }] },
+        ],
+      }),
+    ).toBe("body.filters.filters[1].filters[0].value");
+    const ok = await openai.vectorStores.search(store.id, {
+      query: "x",
+      filters: { type: "and", filters: [{ type: "nin", key: "kind", value: ["a", "b"] }] },
+    });
+    expect(ok.data).toEqual([]);
+  });
+
   it("serves a file's chunks in document order, with embeddings and attributes on request", async () => {
     const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
     const store = await openai.vectorStores.create({ name: "content" });
@@ -266,7 +341,8 @@ describe("vector stores", () => {
       file_ids: [one.id, two.id, bad.id],
       attributes: { source: "batch" },
     });
-    expect(batch).toMatchObject({ object: "vector_store.files_batch", vector_store_id: store.id });
+    // Upstream's and OpenAI's wire value; the openai SDK's type literal "vector_store.files_batch" is an SDK error.
+    expect(batch).toMatchObject({ object: "vector_store.file_batch", vector_store_id: store.id });
     expect(batch.id).toMatch(/^vsfb_/);
     expect(batch.file_counts.total).toBe(3);
     for (const file of [one, two, bad]) await settled(store.id, file.id);

@@ -1,4 +1,9 @@
-import { InvalidRequestError, NotFoundError, type VectorIoProvider } from "@llama-stack-ts/api";
+import {
+  InvalidRequestError,
+  NotFoundError,
+  type VectorIoProvider,
+  type VectorStoreFilter,
+} from "@llama-stack-ts/api";
 import type { Database } from "@llama-stack-ts/core";
 import { createPgvectorStore, PgvectorConfigSchema } from "@llama-stack-ts/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,7 +109,7 @@ export function vectorIoSuite(
     });
 
     it("filters on attributes: comparisons, lists, and/or, types respected", async () => {
-      const ids = async (filters: Record<string, unknown>) =>
+      const ids = async (filters: VectorStoreFilter) =>
         (await vio.query("vs_main", { mode: "vector", k: 10, embedding: [1, 0, 0, 0], filters }, opts)).chunks
           .map((c) => c.chunkId)
           .sort();
@@ -132,7 +137,9 @@ export function vectorIoSuite(
       await expect(ids({ type: "eq", key: "bad key;", value: 1 })).rejects.toBeInstanceOf(
         InvalidRequestError,
       );
-      await expect(ids({ type: "zz", key: "a", value: 1 })).rejects.toBeInstanceOf(InvalidRequestError);
+      await expect(ids({ type: "zz", key: "a", value: 1 } as never)).rejects.toBeInstanceOf(
+        InvalidRequestError,
+      );
     });
 
     it("restricts to documents, threshold, and re-insert replaces instead of duplicating", async () => {
@@ -164,6 +171,46 @@ export function vectorIoSuite(
       await expect(
         vio.query("vs_nope", { mode: "vector", k: 1, embedding: [1, 0, 0, 0] }, opts),
       ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it("updates a document's attributes in place: every chunk, nothing re-embedded, others untouched", async () => {
+      await vio.createStore({ id: "vs_attrs", dimension: 4 }, opts);
+      await vio.insert("vs_attrs", docs, opts);
+      const read = async (documentId: string) =>
+        (await vio.listDocumentChunks!("vs_attrs", documentId, { includeEmbeddings: true })).map((c) => ({
+          chunkId: c.chunkId,
+          embedding: c.embedding,
+          metadata: c.metadata,
+        }));
+      const beforeA = await read("file-a");
+      const beforeB = await read("file-b");
+      await vio.updateDocumentAttributes!(
+        "vs_attrs",
+        "file-a",
+        { set: { tag: "camelid", year: 2024 }, remove: ["lang"] },
+        opts,
+      );
+      const afterA = await read("file-a");
+      expect(afterA.map((c) => c.metadata)).toEqual([
+        { year: 2024, tag: "camelid" },
+        { year: 2024, tag: "camelid" },
+      ]);
+      expect(afterA.map(({ chunkId, embedding }) => ({ chunkId, embedding }))).toEqual(
+        beforeA.map(({ chunkId, embedding }) => ({ chunkId, embedding })),
+      );
+      expect(await read("file-b")).toEqual(beforeB);
+      const camelids = await vio.query(
+        "vs_attrs",
+        {
+          mode: "vector",
+          k: 10,
+          embedding: [1, 0, 0, 0],
+          filters: { type: "eq", key: "tag", value: "camelid" },
+        },
+        opts,
+      );
+      expect(camelids.chunks.map((c) => c.chunkId).sort()).toEqual(["c1", "c2"]);
+      await vio.deleteStore("vs_attrs", opts);
     });
 
     it("supports L2 and inner-product stores beside cosine ones, and deletes stores", async () => {

@@ -1,3 +1,4 @@
+import type { VectorQuery, VectorQueryResult } from "../providers/vector-io-provider.ts";
 import type {
   QueryChunksResponse,
   VectorIoInsertRequest,
@@ -9,4 +10,6 @@ import type { ApiCall } from "./api-call.ts";
 export interface VectorIoApi {
   insert(request: VectorIoInsertRequest, call: ApiCall): Promise<void>;
   query(request: VectorIoQueryRequest, call: ApiCall): Promise<QueryChunksResponse>;
+  /** Search a vector store by id with the provider's query shape; `text` is embedded unless `embedding` is given. */
+  search(storeId: string, query: VectorQuery, call: ApiCall): Promise<VectorQueryResult>;
 }

@@ -1,1 +1,2 @@
 export * from "./vector-io.ts";
+export * from "./vector-search-defaults.ts";

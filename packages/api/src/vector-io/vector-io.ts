@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { VectorStoreFilterSchema } from "../vector-stores/vector-store-filter.ts";
+import { VECTOR_SEARCH_DEFAULTS } from "./vector-search-defaults.ts";
 
 /** Text, one text part, or a list of them (upstream's InterleavedContent, text only). */
 export const InterleavedTextSchema = z.union([
@@ -37,9 +39,9 @@ export const VectorIoQueryRequestSchema = z
     query: InterleavedTextSchema,
     params: z
       .looseObject({
-        max_chunks: z.number().int().min(1).max(1000).default(3),
+        max_chunks: z.number().int().min(1).max(1000).default(VECTOR_SEARCH_DEFAULTS.maxChunks),
         mode: z.enum(["vector", "keyword", "hybrid"]).default("vector"),
-        score_threshold: z.number().default(0),
+        score_threshold: z.number().default(VECTOR_SEARCH_DEFAULTS.scoreThreshold),
         reranker_type: z.enum(["rrf", "weighted", "normalized", "neural"]).optional(),
         reranker_params: z
           .looseObject({
@@ -47,9 +49,13 @@ export const VectorIoQueryRequestSchema = z
             alpha: z.number().min(0).max(1).optional(),
           })
           .optional(),
-        filters: z.record(z.string(), z.unknown()).optional(),
+        filters: VectorStoreFilterSchema.optional(),
       })
-      .default({ max_chunks: 3, mode: "vector", score_threshold: 0 }),
+      .default({
+        max_chunks: VECTOR_SEARCH_DEFAULTS.maxChunks,
+        mode: "vector",
+        score_threshold: VECTOR_SEARCH_DEFAULTS.scoreThreshold,
+      }),
   })
   .meta({ id: "VectorIoQueryRequest" });
 export type VectorIoQueryRequest = z.infer<typeof VectorIoQueryRequestSchema>;

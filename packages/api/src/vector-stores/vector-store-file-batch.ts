@@ -5,7 +5,8 @@ import { VectorStoreChunkingStrategySchema, VectorStoreFileCountsSchema } from "
 export const VectorStoreFileBatchSchema = z
   .object({
     id: z.string().describe("`vsfb_…`"),
-    object: z.literal("vector_store.files_batch"),
+    /** Upstream's and OpenAI's wire value (the openai SDK's `vector_store.files_batch` type is a known SDK error). */
+    object: z.literal("vector_store.file_batch"),
     vector_store_id: z.string(),
     created_at: z.number().int().describe("Unix seconds."),
     status: z.enum(["in_progress", "completed", "cancelled", "failed"]),

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { VECTOR_SEARCH_DEFAULTS } from "../vector-io/vector-search-defaults.ts";
+import { VectorStoreFilterSchema } from "./vector-store-filter.ts";
 
 /** `POST /v1/vector_stores/{id}/search`; `search_mode` is a Llama Stack extra. */
 export const VectorStoreSearchRequestSchema = z
   .looseObject({
     query: z.union([z.string().min(1), z.array(z.string()).min(1)]),
-    filters: z.record(z.string(), z.unknown()).optional(),
-    max_num_results: z.number().int().min(1).max(50).default(10),
+    filters: VectorStoreFilterSchema.optional(),
+    max_num_results: z.number().int().min(1).max(50).default(VECTOR_SEARCH_DEFAULTS.maxNumResults),
     ranking_options: z
       .looseObject({
         ranker: z.enum(["auto", "default-2024-11-15", "rrf", "weighted", "neural", "normalized"]).optional(),

@@ -1,35 +1,20 @@
-import { InvalidRequestError } from "@llama-stack-ts/api";
-import { z } from "zod";
+import { type CompoundFilter, InvalidRequestError, type VectorStoreFilter } from "@llama-stack-ts/api";
 
 const KEY = /^[A-Za-z0-9_.-]+$/;
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export type Filter =
-  | { type: "eq" | "ne" | "gt" | "gte" | "lt" | "lte"; key: string; value: string | number | boolean }
-  | { type: "in" | "nin"; key: string; value: (string | number | boolean)[] }
-  | { type: "and" | "or"; filters: Filter[] };
-
-export const FilterSchema: z.ZodType<Filter> = z.lazy(() =>
-  z.union([
-    z.strictObject({ type: z.enum(["eq", "ne", "gt", "gte", "lt", "lte"]), key: z.string(), value: Scalar }),
-    z.strictObject({ type: z.enum(["in", "nin"]), key: z.string(), value: z.array(Scalar).min(1) }),
-    z.strictObject({ type: z.enum(["and", "or"]), filters: z.array(FilterSchema).min(1) }),
-  ]),
-);
-
-type Compound = Extract<Filter, { filters: Filter[] }>;
-type ListFilter = Extract<Filter, { value: unknown[] }>;
-const isCompound = (f: Filter): f is Compound => f.type === "and" || f.type === "or";
-const isList = (f: Filter): f is ListFilter => f.type === "in" || f.type === "nin";
+type ListFilter = Extract<VectorStoreFilter, { value: unknown[] }>;
+const isCompound = (f: VectorStoreFilter): f is CompoundFilter => f.type === "and" || f.type === "or";
+const isList = (f: VectorStoreFilter): f is ListFilter => f.type === "in" || f.type === "nin";
 
 const OPERATORS = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 /**
- * OpenAI attribute filters as a SQL condition on a jsonb column. Values are bound parameters;
- * keys are checked against a strict alphabet (a bad key is a 400, never SQL). Numbers compare
- * numerically and booleans as booleans, as the value's type says.
+ * OpenAI attribute filters (their shape checked at the edge by `VectorStoreFilterSchema`) as a SQL
+ * condition on a jsonb column. Values are bound parameters; keys are checked against a strict
+ * alphabet (a bad key is a 400, never SQL). Numbers compare numerically and booleans as booleans,
+ * as the value's type says.
  */
-export function compileFilters(filter: Filter, column: string, params: unknown[]): string {
+export function compileFilters(filter: VectorStoreFilter, column: string, params: unknown[]): string {
   if (isCompound(filter)) {
     const parts = filter.filters.map((f) => compileFilters(f, column, params));
     return `(${parts.join(filter.type === "and" ? " AND " : " OR ")})`;
@@ -63,10 +48,13 @@ export function compileFilters(filter: Filter, column: string, params: unknown[]
     const test = `${typed} = ANY(${cast})`;
     return filter.type === "in" ? `coalesce(${test}, false)` : `NOT coalesce(${test}, false)`;
   }
-  const comparison = filter as Exclude<Filter, Compound | ListFilter>;
+  const comparison = filter as Exclude<VectorStoreFilter, CompoundFilter | ListFilter>;
   params.push(String(comparison.value));
   const value = `$${params.length}`;
   const operator = OPERATORS[comparison.type];
+  // Filters are validated at the edge; this guards a provider called directly with another type.
+  if (!operator)
+    throw new InvalidRequestError(`Unknown filter type '${comparison.type}'.`, { param: "filters" });
   if (typeof filter.value === "number")
     return `coalesce(${asNumber(field)} ${operator} ${value}::numeric, false)`;
   if (typeof filter.value === "boolean")

@@ -135,7 +135,7 @@ export function vectorStoresRoutes(): RouteSpec[] {
       method: "POST",
       path: "/v1/vector_stores/{vector_store_id}/files/{file_id}",
       api: "vector_io",
-      summary: "Replace an attached file's attributes; the file is ingested again with them.",
+      summary: "Replace an attached file's attributes; its chunks are updated in place, not re-embedded.",
       params: StoreFileParams,
       body: VectorStoreFileUpdateRequestSchema,
       response: VectorStoreFileSchema,

@@ -11,11 +11,14 @@ import {
   type VectorIoInsertRequest,
   type VectorIoProvider,
   type VectorIoQueryRequest,
+  type VectorQuery,
+  type VectorQueryResult,
   type VectorStoreResource,
 } from "@llama-stack-ts/api";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import { stringOrUndefined } from "./string-or-undefined.ts";
+import { vectorRanker } from "./vector-ranker.ts";
 
 /**
  * `/v1/vector-io/*` for every caller: resolve the vector store in the routing table, embed text
@@ -61,26 +64,18 @@ export class VectorIoRouter implements VectorIoApi {
   }
 
   async query(request: VectorIoQueryRequest, call: ApiCall): Promise<QueryChunksResponse> {
-    const { store, provider } = await this.route(request.vector_store_id, call);
-    const text = textOf(request.query);
     const { params } = request;
-    const embedding = params.mode === "keyword" ? undefined : (await this.embed(store, [text], call))[0];
-    const ranker =
-      params.reranker_type === "weighted"
-        ? { type: "weighted" as const, alpha: params.reranker_params?.alpha ?? 0.5 }
-        : { type: "rrf" as const, impactFactor: params.reranker_params?.impact_factor ?? 60 };
-    const result = await provider.query(
-      store.provider_resource_id ?? store.identifier,
+    const result = await this.search(
+      request.vector_store_id,
       {
         mode: params.mode,
         k: params.max_chunks,
-        text,
-        ...(embedding ? { embedding } : {}),
+        text: textOf(request.query),
         scoreThreshold: params.score_threshold,
         ...(params.filters ? { filters: params.filters } : {}),
-        ranker,
+        ranker: vectorRanker(params.reranker_type, params.reranker_params),
       },
-      this.options(call),
+      call,
     );
     return {
       chunks: result.chunks.map((chunk) => ({
@@ -91,6 +86,17 @@ export class VectorIoRouter implements VectorIoApi {
       })),
       scores: result.scores,
     };
+  }
+
+  async search(storeId: string, query: VectorQuery, call: ApiCall): Promise<VectorQueryResult> {
+    const { store, provider } = await this.route(storeId, call);
+    const needsEmbedding = query.mode !== "keyword" && !query.embedding && query.text !== undefined;
+    const embedding = needsEmbedding ? (await this.embed(store, [query.text!], call))[0] : undefined;
+    return provider.query(
+      store.provider_resource_id ?? store.identifier,
+      embedding ? { ...query, embedding } : query,
+      this.options(call),
+    );
   }
 
   private async route(storeId: string, call: ApiCall) {

@@ -240,6 +240,18 @@ export class VectorStoresStore {
       .where(and(eq(vectorStoreFiles.vectorStoreId, storeId), eq(vectorStoreFiles.fileId, fileId)));
   }
 
+  /** New attributes for an attached file; its status and ingestion are left as they are. */
+  async setFileAttributes(
+    storeId: string,
+    fileId: string,
+    attributes: Record<string, unknown>,
+  ): Promise<void> {
+    await this.db
+      .update(vectorStoreFiles)
+      .set({ attributes })
+      .where(and(eq(vectorStoreFiles.vectorStoreId, storeId), eq(vectorStoreFiles.fileId, fileId)));
+  }
+
   /** File counts by status and the bytes of stored chunk text. */
   async usage(
     storeId: string,

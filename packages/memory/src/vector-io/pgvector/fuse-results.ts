@@ -1,4 +1,4 @@
-import type { VectorQuery } from "@llama-stack-ts/api";
+import { VECTOR_SEARCH_DEFAULTS, type VectorRanker } from "@llama-stack-ts/api";
 
 export interface Ranked {
   row: { chunk_id: string; document_id: string | null; content: string; metadata: Record<string, unknown> };
@@ -11,7 +11,7 @@ export interface Ranked {
  * scores 1. Weighted min-max normalises each list to [0, 1] and mixes `α·vector + (1−α)·keyword`.
  * Both land in [0, 1], like keyword scores and (for cosine) positive vector scores.
  */
-export function fuseResults(vector: Ranked[], keyword: Ranked[], ranker: VectorQuery["ranker"]): Ranked[] {
+export function fuseResults(vector: Ranked[], keyword: Ranked[], ranker: VectorRanker | undefined): Ranked[] {
   const byId = new Map<
     string,
     { row: Ranked["row"]; vector?: number; keyword?: number; vRank?: number; kRank?: number }
@@ -37,7 +37,7 @@ export function fuseResults(vector: Ranked[], keyword: Ranked[], ranker: VectorQ
         (1 - alpha) * (e.keyword === undefined ? 0 : kNorm(e.keyword)),
     }));
   } else {
-    const k = ranker?.type === "rrf" ? ranker.impactFactor : 60;
+    const k = ranker?.type === "rrf" ? ranker.impactFactor : VECTOR_SEARCH_DEFAULTS.rrfImpactFactor;
     const max = 2 / (k + 1);
     scored = entries.map((e) => ({
       row: e.row,

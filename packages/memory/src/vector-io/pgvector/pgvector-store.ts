@@ -8,7 +8,7 @@ import {
   type VectorIoProvider,
   type VectorQuery,
 } from "@llama-stack-ts/api";
-import { compileFilters, FilterSchema } from "../compile-filters.ts";
+import { compileFilters } from "../compile-filters.ts";
 import { ensureVectorIndex } from "./ensure-vector-index.ts";
 import { fuseResults, type Ranked } from "./fuse-results.ts";
 import { MAX_INDEXED_DIMENSION, METRIC_SQL } from "./metric-sql.ts";
@@ -164,6 +164,15 @@ export function createPgvectorStore(sql: SqlClient, config: PgvectorConfig): Vec
       }));
     },
 
+    // One statement, so one transaction: every chunk of the document changes together.
+    async updateDocumentAttributes(id, documentId, update) {
+      await store(id);
+      await sql.query(
+        "UPDATE vector_chunks SET metadata = (metadata - $3::text[]) || $4::jsonb WHERE vector_store_id = $1 AND document_id = $2",
+        [id, documentId, update.remove, JSON.stringify(update.set)],
+      );
+    },
+
     async deleteDocument(id: string, documentId: string) {
       await sql.query("DELETE FROM vector_chunks WHERE vector_store_id = $1 AND document_id = $2", [
         id,
@@ -180,14 +189,7 @@ function conditions(storeId: string, query: VectorQuery, params: unknown[]): str
     params.push(query.documentIds);
     where.push(`document_id = ANY($${params.length}::text[])`);
   }
-  if (query.filters) {
-    const parsed = FilterSchema.safeParse(query.filters);
-    if (!parsed.success)
-      throw new InvalidRequestError(`Invalid filters: ${parsed.error.issues[0]?.message}`, {
-        param: "filters",
-      });
-    where.push(compileFilters(parsed.data, "metadata", params));
-  }
+  if (query.filters) where.push(compileFilters(query.filters, "metadata", params));
   return where.join(" AND ");
 }
 
