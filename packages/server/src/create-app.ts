@@ -1,7 +1,6 @@
-import { MethodNotAllowedError, NotFoundError, PayloadTooLargeError } from "@llama-stack-ts/api";
+import { MethodNotAllowedError, NotFoundError } from "@llama-stack-ts/api";
 import type { Stack } from "@llama-stack-ts/core";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { toErrorResponse } from "./errors/error-response.ts";
 import type { AppEnv } from "./http/app-env.ts";
 import { toPathRegExp } from "./http/hono-path.ts";
@@ -10,6 +9,7 @@ import type { RouteSpec } from "./http/route-spec.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { clientVersion } from "./middleware/client-version.ts";
 import { corsFromConfig } from "./middleware/cors-from-config.ts";
+import { jsonBodyLimit } from "./middleware/json-body-limit.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { buildOpenApi } from "./openapi/build-openapi.ts";
 import { renderDocsPage } from "./openapi/docs-page.ts";
@@ -37,21 +37,13 @@ export function createApp(stack: Stack): StackApp {
   if (cors) app.use(cors);
   app.use(authenticate(stack, (method, path) => publicRoutes.has(`${method} ${path}`)));
   app.use(clientVersion(API_VERSION));
-  const jsonBodyLimit = bodyLimit({
-    maxSize: stack.config.server.max_request_body_bytes,
-    onError: () => {
-      throw new PayloadTooLargeError(
-        `Request body is larger than the server's limit of ${stack.config.server.max_request_body_bytes} bytes (server.max_request_body_bytes).`,
-        { retryable: false },
-      );
-    },
-  });
+  const limitJsonBody = jsonBodyLimit(stack.config.server.max_request_body_bytes);
   // Multipart routes (file uploads) stream their body and enforce their own, larger limit.
   const multipart = matchers.filter((m) => m.spec.multipart);
   app.use((c, next) =>
     multipart.some((m) => m.spec.method === c.req.method && m.regexp.test(c.req.path))
       ? next()
-      : jsonBodyLimit(c, next),
+      : limitJsonBody(c, next),
   );
 
   mountRoutes(app, specs, stack, shutdown.signal);

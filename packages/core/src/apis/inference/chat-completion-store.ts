@@ -25,6 +25,9 @@ export class ChatCompletionStore {
   constructor(private readonly db: StackDb) {}
 
   async save(completion: ChatCompletion, inputMessages: ChatMessage[], access: AccessContext): Promise<void> {
+    // A stream's last chunks sit corked in the socket until the event loop turns; the insert
+    // (PGlite runs it on this thread) would otherwise hold them back by a millisecond or more.
+    await new Promise((resolve) => setImmediate(resolve));
     await this.db
       .insert(chatCompletions)
       .values({
