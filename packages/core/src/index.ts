@@ -17,6 +17,8 @@ export * from "./auth/api-key-authenticator.ts";
 export * from "./config/env-substitution.ts";
 export * from "./config/load-run-config.ts";
 export * from "./config/run-config-schema.ts";
+export * from "./jobs/job-kind.ts";
+export * from "./jobs/job-runner.ts";
 export * from "./logging/create-logger.ts";
 export * from "./registry/load-provider-module.ts";
 export * from "./registry/provider-registry.ts";

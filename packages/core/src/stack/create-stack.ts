@@ -12,6 +12,7 @@ import { VectorStoresStore } from "../apis/vector-stores/vector-stores-store.ts"
 import { ANONYMOUS } from "../auth/access-context.ts";
 import { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
+import { JobRunner } from "../jobs/job-runner.ts";
 import { createLogger } from "../logging/create-logger.ts";
 import type { ProviderRegistry } from "../registry/provider-registry.ts";
 import { ModelsTable } from "../resource-tables/models-table.ts";
@@ -50,6 +51,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
   const planned = await planProviders(config, registry, options.baseDir ?? process.cwd());
   const database = await openDatabase(backend, dataDir);
   const routers = createStackRouters();
+  // Embedded PGlite: only this process can open the database, so no other runner is alive.
+  const jobs = new JobRunner({ db: database.db, logger, exclusive: database.driver === "pglite" });
   let providers: ProviderSet | undefined;
   try {
     providers = new ProviderSet(
@@ -81,9 +84,10 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       logger,
       config: config.vector_stores,
       chunker: options.documentChunker,
+      jobs,
     });
     routers.set("vector_stores", vectorStores);
-    vectorStores.ingestion.startBackgroundWork({ takeOverAll: database.driver === "pglite" });
+    jobs.start();
     const shields = new ShieldsRouter(tables.shields, providers);
     routers.set("shields", shields);
     const safety = new SafetyRouter(shields, {
@@ -106,6 +110,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       vectorIo,
       files,
       vectorStores,
+      jobs,
       shields,
       safety,
       authenticator: config.server.auth
@@ -116,7 +121,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       close() {
         closing ??= (async () => {
           await stopSweep();
-          await vectorStores.ingestion.close();
+          await jobs.close();
           const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));
           for (const result of results) {
             if (result.status === "rejected")
@@ -128,6 +133,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       },
     };
   } catch (error) {
+    await jobs.close();
     await Promise.allSettled((providers?.all ?? []).map((p) => p.instance.shutdown?.()));
     await database.close();
     throw error;

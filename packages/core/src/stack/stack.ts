@@ -7,6 +7,7 @@ import type { VectorIoRouter } from "../apis/vector-io/vector-io-router.ts";
 import type { VectorStoresRouter } from "../apis/vector-stores/vector-stores-router.ts";
 import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
+import type { JobRunner } from "../jobs/job-runner.ts";
 import type { ModelsTable } from "../resource-tables/models-table.ts";
 import type { ResourceTable } from "../resource-tables/resource-table.ts";
 import type { Database } from "../storage/database.ts";
@@ -36,6 +37,8 @@ export interface Stack {
   vectorIo: VectorIoRouter;
   /** OpenAI vector stores (`/v1/vector_stores`): stores, attached files and their ingestion, search. */
   vectorStores: VectorStoresRouter;
+  /** Background jobs (file ingestion today), shared with every replica on the database. */
+  jobs: JobRunner;
   /** File metadata, expiry and the files provider behind `/v1/files`. */
   files: FilesRouter;
   /** Registered shields (`/v1/shields`) and the safety provider behind each. */

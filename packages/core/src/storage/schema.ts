@@ -104,15 +104,14 @@ export const vectorStoreFiles = pgTable(
     lastError: jsonb("last_error").$type<{ code: "server_error"; message: string }>(),
     usageBytes: bigint("usage_bytes", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
-    // While in_progress, a replica holds the file until this time and renews it while it works; an
-    // expired lease means that replica died, so another takes the file over (see vector-stores-router).
-    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date", precision: 3 }),
-    /** Ingestion starts, counting those a crash or restart cut short. */
+    /**
+     * Ingestion starts, counting those a crash or restart cut short; a re-attach starts over. The
+     * ingestion itself is a `jobs` row (kind `vector_store_file_ingestion`), which holds the lease.
+     */
     attempts: integer("attempts").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.vectorStoreId, t.fileId] }),
-    index("vector_store_files_lease_idx").on(t.status, t.leaseExpiresAt),
     index("vector_store_files_created_idx").on(t.vectorStoreId, t.createdAt, t.fileId),
   ],
 );
@@ -134,5 +133,44 @@ export const vectorStoreFileBatches = pgTable(
   (t) => [index("vector_store_file_batches_store_idx").on(t.vectorStoreId)],
 );
 export type VectorStoreFileBatchRow = typeof vectorStoreFileBatches.$inferSelect;
+
+/**
+ * Background work (file ingestion today; background responses, batches, evaluation runs next), one
+ * row per job, shared by every replica on the database: see `jobs/job-runner.ts`.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    /** Which registered handler runs it. */
+    kind: text("kind").notNull(),
+    /** `queued` → `running` → `succeeded` | `failed` | `cancelled`; a dead runner's job is `running` with an expired lease. */
+    status: text("status").notNull(),
+    /** The principal it runs for; null = the server's own work. */
+    owner: text("owner"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** What the handler last reported, e.g. `{done: 64, total: 120}`. */
+    progress: jsonb("progress").$type<Record<string, unknown>>(),
+    result: jsonb("result"),
+    /** Why it failed, readable: the handler's error, or how often it was cut short. */
+    lastError: text("last_error"),
+    /** Starts so far, including those a crash cut short. */
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull(),
+    /** The runner holding it while `running`; it renews `lease_expires_at` until the job ends. */
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date", precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 })
+      .notNull()
+      .default(sql`now()`),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date", precision: 3 }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    index("jobs_claim_idx").on(t.kind, t.status, t.createdAt),
+    index("jobs_finished_idx").on(t.finishedAt),
+  ],
+);
+export type JobRow = typeof jobs.$inferSelect;
 
 export * from "./vector-schema.ts";

@@ -4,16 +4,16 @@ import {
   InvalidRequestError,
   type Logger,
   ServiceUnavailableError,
-  StackError,
   type VectorChunk,
 } from "@llama-stack-ts/api";
-import type { AccessContext } from "../../auth/access-context.ts";
-import { ConcurrencyLimit } from "../../jobs/concurrency-limit.ts";
+import { type AccessContext, ownerFor } from "../../auth/access-context.ts";
+import type { JobContext } from "../../jobs/job-kind.ts";
+import type { JobRunner } from "../../jobs/job-runner.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import type { VectorStoreFileRow, VectorStoreRow } from "../../storage/schema.ts";
 import type { FilesRouter } from "../files/files-router.ts";
 import { vectorIoProviderOf } from "../vector-io/vector-io-provider-of.ts";
-import type { VectorStoresStore } from "./vector-stores-store.ts";
+import { VectorStoresStore } from "./vector-stores-store.ts";
 
 export interface FileIngestionOptions {
   store: VectorStoresStore;
@@ -21,214 +21,142 @@ export interface FileIngestionOptions {
   inference: InferenceApi;
   files: FilesRouter;
   logger: Logger;
+  /** Runs the ingestion jobs: leases, takeover after a crash, concurrency, shutdown. */
+  jobs: JobRunner;
   /** Parses and chunks attached files; without it every attached file fails. */
   chunker?: DocumentChunker | undefined;
 }
 
+/** The job kind of ingesting one attached file. */
+export const FILE_INGESTION_JOB = "vector_store_file_ingestion";
 /** Chunks per embeddings call while ingesting a file. */
 const EMBED_BATCH = 32;
-/** Files ingested at once (upstream processes 3 concurrently); the rest wait their turn. */
+/** Files ingested at once per replica (upstream processes 3 concurrently); the rest wait their turn. */
 const INGEST_CONCURRENCY = 3;
-/** A replica holds an in_progress file this long without renewing before others take it over. */
-const LEASE_MS = 120_000;
-const LEASE_RENEW_MS = 30_000;
-const RECOVERY_SWEEP_MS = 60_000;
 /** A file that keeps taking the server down with it (say, a pathological PDF) is failed, not retried forever. */
 const MAX_INGEST_ATTEMPTS = 3;
 
-export const leaseUntil = () => new Date(Date.now() + LEASE_MS);
+/** The ingestion job's payload: which file, and whose access reads it (the caller who attached it). */
+interface FileIngestionPayload extends Record<string, unknown> {
+  vectorStoreId: string;
+  fileId: string;
+  access: AccessContext;
+}
+
+const interrupted = (times: number) =>
+  `Ingestion was interrupted ${times} times (the server stopped while ingesting this file); giving up.`;
 
 /**
- * Background ingestion of files attached to vector stores (parse, chunk, embed, insert), a few
- * at a time, and its crash safety: leases on the rows of files being worked on, and taking over
- * files a dead replica left `in_progress`.
+ * Background ingestion of files attached to vector stores (parse, chunk, embed, insert) as jobs
+ * of the Stack's `JobRunner`, which brings the crash safety: a lease while a replica works on a
+ * file, takeover of a file whose replica died, at most 3 files at once, a file cut short too often
+ * failed. The file row keeps the outcome (`status`, `last_error`) and counts its own starts.
  */
 export class FileIngestion {
-  private readonly running = new Set<Promise<void>>();
-  private readonly slots = new ConcurrencyLimit(INGEST_CONCURRENCY);
-  /** Files this replica has queued or is ingesting; their leases are renewed while they are. */
-  private readonly held = new Map<string, { file: { storeId: string; fileId: string }; tasks: number }>();
-  private readonly skipped: { storeId: string; fileId: string }[] = [];
-  private closing = false;
-  private stopBackground: () => void = () => {};
+  constructor(private readonly options: FileIngestionOptions) {
+    options.jobs.register<FileIngestionPayload>({
+      kind: FILE_INGESTION_JOB,
+      concurrency: INGEST_CONCURRENCY,
+      maxAttempts: MAX_INGEST_ATTEMPTS,
+      run: (job, context) => this.ingest(job.payload, context),
+      onGiveUp: (job) => this.fail(job.payload, interrupted(job.attempts - 1)),
+    });
+  }
 
-  constructor(private readonly options: FileIngestionOptions) {}
+  /**
+   * Attach (or re-attach): the file row, `in_progress`, and its ingestion job are written in one
+   * transaction, so a crash can never leave a waiting file that no job will ingest.
+   */
+  async attach(row: VectorStoreFileRow, access: AccessContext): Promise<void> {
+    const payload: FileIngestionPayload = {
+      vectorStoreId: row.vectorStoreId,
+      fileId: row.fileId,
+      access: { principal: access.principal, enforced: access.enforced },
+    };
+    await this.options.jobs.enqueue(FILE_INGESTION_JOB, payload, {
+      owner: ownerFor(access),
+      alongside: (tx) => new VectorStoresStore(tx).upsertFile(row),
+    });
+  }
 
-  /** Wait for background ingestion to go idle. */
+  /** Wait for this replica's ingestion to go idle. */
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    await this.options.jobs.drain(FILE_INGESTION_JOB);
   }
 
-  /**
-   * Crash safety for ingestion: renew the leases of files this replica holds, and take over files
-   * another replica (or this one before a crash) left `in_progress`. A file's chunks are inserted
-   * in one transaction, so an interrupted file has no chunks and simply starts again.
-   * `takeOverAll` (embedded PGlite, which only this process can open): every waiting file is ours.
-   */
-  startBackgroundWork(options: { takeOverAll: boolean }): void {
-    const { store, logger } = this.options;
-    const renew = setInterval(() => {
-      store
-        .renewLeases(
-          [...this.held.values()].map((h) => h.file),
-          leaseUntil(),
-        )
-        .catch((error: unknown) => {
-          logger.warn("could not renew ingestion leases", { error });
-        });
-    }, LEASE_RENEW_MS);
-    // Leases this process takes all end after startedUntil; older ones belong to a dead process.
-    const startedUntil = leaseUntil();
-    let first = options.takeOverAll;
-    const recover = async () => {
-      const claimed = await store.claimAbandoned(leaseUntil(), 100, first ? startedUntil : new Date());
-      first = false;
-      if (claimed.length > 0) logger.info("resuming interrupted file ingestion", { files: claimed.length });
-      for (const row of claimed) await this.resume(row);
-    };
-    const sweep = () => {
-      const task = recover()
-        .catch((error: unknown) => logger.warn("could not resume interrupted ingestion", { error }))
-        .finally(() => this.running.delete(task));
-      this.running.add(task);
-    };
-    const recovery = setInterval(sweep, RECOVERY_SWEEP_MS);
-    renew.unref();
-    recovery.unref();
-    this.stopBackground = () => {
-      clearInterval(renew);
-      clearInterval(recovery);
-    };
-    sweep();
+  private async fail({ vectorStoreId, fileId }: FileIngestionPayload, message: string) {
+    await this.options.store.finishFile(vectorStoreId, fileId, {
+      status: "failed",
+      lastError: { code: "server_error", message },
+      usageBytes: 0,
+    });
   }
 
-  /**
-   * Shutdown: files still waiting for a slot are not started; their leases are released so the
-   * next start (or another replica) takes them at once. Running ingestions finish.
-   */
-  async close(): Promise<void> {
-    this.closing = true;
-    this.stopBackground();
-    await this.drain();
-    await this.options.store.renewLeases(this.skipped, new Date(0)).catch(() => {});
-  }
-
-  enqueue(store: VectorStoreRow, row: VectorStoreFileRow, filename: string, access: AccessContext) {
-    const key = `${store.id}/${row.fileId}`;
-    const hold = { storeId: store.id, fileId: row.fileId };
-    const entry = this.held.get(key) ?? { file: hold, tasks: 0 };
-    entry.tasks += 1;
-    this.held.set(key, entry);
-    const task = this.slots
-      .run(async () => {
-        if (this.closing) this.skipped.push(hold);
-        else await this.ingest(store, row, filename, access);
-      })
-      .catch((error: unknown) => this.options.logger.error("vector store file ingestion crashed", { error }))
-      .finally(() => {
-        this.running.delete(task);
-        entry.tasks -= 1;
-        if (entry.tasks === 0) this.held.delete(key);
-      });
-    this.running.add(task);
-  }
-
-  /** Ingest a file another process left unfinished, as the store's owner. */
-  private async resume(row: VectorStoreFileRow) {
-    const store = await this.options.store.findAnyOwner(row.vectorStoreId);
-    if (!store) return;
-    const access: AccessContext = { principal: store.owner, enforced: store.owner !== null };
-    let filename: string;
+  /** Whatever goes wrong ends the file `failed` with the error's message, and the job with it. */
+  private async ingest(payload: FileIngestionPayload, context: JobContext) {
     try {
-      filename = (await this.options.files.retrieve(row.fileId, { access })).filename;
+      return await this.ingestFile(payload, context);
     } catch (error) {
-      await this.options.store.finishFile(store.id, row.fileId, {
-        status: "failed",
-        lastError: { code: "server_error", message: (error as Error).message },
-        usageBytes: 0,
-      });
-      return;
+      await this.fail(payload, error instanceof Error ? error.message : String(error));
+      throw error;
     }
-    this.enqueue(store, row, filename, access);
   }
 
-  private async ingest(
-    store: VectorStoreRow,
-    row: VectorStoreFileRow,
-    filename: string,
-    access: AccessContext,
-  ) {
+  private async ingestFile({ vectorStoreId, fileId, access }: FileIngestionPayload, context: JobContext) {
     const { store: rows } = this.options;
-    const attempts = await rows.beginIngestion(store.id, row.fileId, leaseUntil());
-    // Cancelled or detached while it waited for a slot.
-    if (attempts === undefined) return;
-    if (attempts > MAX_INGEST_ATTEMPTS) {
-      await rows.finishFile(store.id, row.fileId, {
-        status: "failed",
-        lastError: {
-          code: "server_error",
-          message: `Ingestion was interrupted ${attempts - 1} times (the server stopped while ingesting this file); giving up.`,
+    const store = await rows.findAnyOwner(vectorStoreId);
+    // Deleted, or the file detached or cancelled while it waited: nothing to do.
+    if (!store) return;
+    const row = await rows.beginIngestion(store.id, fileId);
+    if (!row) return;
+    if (row.attempts > MAX_INGEST_ATTEMPTS) throw new Error(interrupted(row.attempts - 1));
+    const chunker = this.options.chunker;
+    if (!chunker) throw new ServiceUnavailableError("This server has no document ingestion configured.");
+    const { file, contentType, body } = await this.options.files.content(row.fileId, { access });
+    const parts: Uint8Array[] = [];
+    for await (const part of body) parts.push(part);
+    const texts = await chunker.chunk(
+      { bytes: Buffer.concat(parts), filename: file.filename, contentType },
+      row.chunkingStrategy,
+    );
+    const embeddings: number[][] = [];
+    for (let start = 0; start < texts.length; start += EMBED_BATCH) {
+      const response = await this.options.inference.embeddings(
+        {
+          model: store.embeddingModel,
+          input: texts.slice(start, start + EMBED_BATCH),
+          encoding_format: "float",
+          // A chunk longer than the embedding model's context (800 tokens vs bge-small's 512) is
+          // stored whole and embedded from its start, as upstream's sentence-transformers does.
+          truncate: true,
         },
-        usageBytes: 0,
-      });
-      return;
-    }
-    try {
-      const chunker = this.options.chunker;
-      if (!chunker) throw new ServiceUnavailableError("This server has no document ingestion configured.");
-      const { file, contentType, body } = await this.options.files.content(row.fileId, { access });
-      const parts: Uint8Array[] = [];
-      for await (const part of body) parts.push(part);
-      const texts = await chunker.chunk(
-        { bytes: Buffer.concat(parts), filename: file.filename, contentType },
-        row.chunkingStrategy,
+        { access },
       );
-      const embeddings: number[][] = [];
-      for (let start = 0; start < texts.length; start += EMBED_BATCH) {
-        const response = await this.options.inference.embeddings(
-          {
-            model: store.embeddingModel,
-            input: texts.slice(start, start + EMBED_BATCH),
-            encoding_format: "float",
-            // A chunk longer than the embedding model's context (800 tokens vs bge-small's 512) is
-            // stored whole and embedded from its start, as upstream's sentence-transformers does.
-            truncate: true,
-          },
-          { access },
-        );
-        for (const item of response.data) embeddings.push(item.embedding as number[]);
-      }
-      const chunks: VectorChunk[] = texts.map((content, index) => ({
-        chunkId: `${row.fileId}:${index}`,
-        content,
-        embedding: embeddings[index]!,
-        metadata: { document_id: row.fileId, filename, ...row.attributes },
-        documentId: row.fileId,
-      }));
-      await this.deleteChunks(store, row.fileId);
-      if (chunks.length > 0)
-        await vectorIoProviderOf(this.options.providers, store.providerId).insert(store.id, chunks, {});
-      const usageBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-      const kept = await rows.finishFile(store.id, row.fileId, {
-        status: "completed",
-        lastError: null,
-        usageBytes,
-      });
-      // Detached or cancelled while we worked: take the chunks back out.
-      const now = kept ? undefined : await rows.findFile(store.id, row.fileId);
-      if (!kept && (now === undefined || now.status === "cancelled")) {
-        await this.deleteChunks(store, row.fileId).catch(() => {});
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (!StackError.isInstance(error))
-        this.options.logger.warn("vector store file ingestion failed", { error });
-      await rows.finishFile(store.id, row.fileId, {
-        status: "failed",
-        lastError: { code: "server_error", message },
-        usageBytes: 0,
-      });
+      for (const item of response.data) embeddings.push(item.embedding as number[]);
+      await context.progress({ chunks_embedded: embeddings.length, chunks_total: texts.length });
     }
+    const chunks: VectorChunk[] = texts.map((content, index) => ({
+      chunkId: `${row.fileId}:${index}`,
+      content,
+      embedding: embeddings[index]!,
+      metadata: { document_id: row.fileId, filename: file.filename, ...row.attributes },
+      documentId: row.fileId,
+    }));
+    await this.deleteChunks(store, row.fileId);
+    if (chunks.length > 0)
+      await vectorIoProviderOf(this.options.providers, store.providerId).insert(store.id, chunks, {});
+    const usageBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const kept = await rows.finishFile(store.id, row.fileId, {
+      status: "completed",
+      lastError: null,
+      usageBytes,
+    });
+    // Detached or cancelled while we worked: take the chunks back out.
+    const now = kept ? undefined : await rows.findFile(store.id, row.fileId);
+    if (!kept && (now === undefined || now.status === "cancelled")) {
+      await this.deleteChunks(store, row.fileId).catch(() => {});
+    }
+    return { chunks: chunks.length, usage_bytes: usageBytes };
   }
 
   async deleteChunks(store: VectorStoreRow, fileId: string): Promise<void> {

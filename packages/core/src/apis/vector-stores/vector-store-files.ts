@@ -15,7 +15,7 @@ import type { ProviderSet } from "../../stack/provider-set.ts";
 import type { VectorStoreFileRow } from "../../storage/schema.ts";
 import type { FilesRouter } from "../files/files-router.ts";
 import { vectorIoProviderOf } from "../vector-io/vector-io-provider-of.ts";
-import { type FileIngestion, leaseUntil } from "./file-ingestion.ts";
+import type { FileIngestion } from "./file-ingestion.ts";
 import { findVectorStore, findVectorStoreFile } from "./find-vector-store.ts";
 import { toVectorStoreFile } from "./to-vector-store-file.ts";
 import type { VectorStoresStore } from "./vector-stores-store.ts";
@@ -55,11 +55,9 @@ export class VectorStoreFiles {
       lastError: null,
       usageBytes: 0,
       createdAt: new Date(),
-      leaseExpiresAt: leaseUntil(),
       attempts: 0,
     };
-    await this.options.store.upsertFile(row);
-    this.options.ingestion.enqueue(store, row, file.filename, call.access);
+    await this.options.ingestion.attach(row, call.access);
     return toVectorStoreFile(row);
   }
 

@@ -16,6 +16,7 @@ import {
   type VectorStoresApi,
   type VectorStoreUpdateRequest,
 } from "@llama-stack-ts/api";
+import type { JobRunner } from "../../jobs/job-runner.ts";
 import type { ModelsTable } from "../../resource-tables/models-table.ts";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
@@ -43,6 +44,8 @@ export interface VectorStoresRouterOptions {
   logger: Logger;
   /** The run config's `vector_stores` section. */
   config?: Record<string, unknown> | null | undefined;
+  /** Runs file ingestion as background jobs. */
+  jobs: JobRunner;
   /** Parses and chunks attached files; without it every attached file fails. */
   chunker?: DocumentChunker | undefined;
 }

@@ -1,5 +1,5 @@
 import type { CursorPage, VectorStoreFileCounts, VectorStoreFileStatus } from "@llama-stack-ts/api";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AccessContext } from "../../auth/access-context.ts";
 import { visibleTo } from "../../auth/visible-to.ts";
 import type { StackDb } from "../../storage/database.ts";
@@ -66,7 +66,6 @@ export class VectorStoresStore {
           chunkingStrategy: row.chunkingStrategy,
           lastError: null,
           usageBytes: 0,
-          leaseExpiresAt: row.leaseExpiresAt,
           attempts: 0,
         },
       });
@@ -79,13 +78,13 @@ export class VectorStoresStore {
   }
 
   /**
-   * Ingestion of a file begins: count the attempt and take the lease. Undefined when the file is
-   * no longer waiting (detached or cancelled meanwhile).
+   * Ingestion of a file begins: count the attempt (its job holds the lease). Undefined when the
+   * file is no longer waiting (detached or cancelled meanwhile).
    */
-  async beginIngestion(storeId: string, fileId: string, leaseUntil: Date): Promise<number | undefined> {
+  async beginIngestion(storeId: string, fileId: string): Promise<VectorStoreFileRow | undefined> {
     const [row] = await this.db
       .update(vectorStoreFiles)
-      .set({ attempts: sql`${vectorStoreFiles.attempts} + 1`, leaseExpiresAt: leaseUntil })
+      .set({ attempts: sql`${vectorStoreFiles.attempts} + 1` })
       .where(
         and(
           eq(vectorStoreFiles.vectorStoreId, storeId),
@@ -93,59 +92,8 @@ export class VectorStoresStore {
           eq(vectorStoreFiles.status, "in_progress"),
         ),
       )
-      .returning({ attempts: vectorStoreFiles.attempts });
-    return row?.attempts;
-  }
-
-  /** Keeps this replica's hold on files it is ingesting or has queued. */
-  async renewLeases(files: { storeId: string; fileId: string }[], leaseUntil: Date): Promise<void> {
-    if (files.length === 0) return;
-    await this.db
-      .update(vectorStoreFiles)
-      .set({ leaseExpiresAt: leaseUntil })
-      .where(
-        and(
-          eq(vectorStoreFiles.status, "in_progress"),
-          or(
-            ...files.map((f) =>
-              and(eq(vectorStoreFiles.vectorStoreId, f.storeId), eq(vectorStoreFiles.fileId, f.fileId)),
-            ),
-          ),
-        ),
-      );
-  }
-
-  /**
-   * Takes over files left `in_progress` by a replica that stopped renewing its lease (it crashed or
-   * was killed): those whose lease ran out before `expiredBy` (now, or later for a database only this
-   * process can open, where every lease from before it started belongs to a dead process).
-   */
-  async claimAbandoned(leaseUntil: Date, limit: number, expiredBy: Date): Promise<VectorStoreFileRow[]> {
-    return this.db.transaction(async (tx) => {
-      const abandoned = await tx
-        .select({ storeId: vectorStoreFiles.vectorStoreId, fileId: vectorStoreFiles.fileId })
-        .from(vectorStoreFiles)
-        .where(
-          and(
-            eq(vectorStoreFiles.status, "in_progress"),
-            or(isNull(vectorStoreFiles.leaseExpiresAt), lt(vectorStoreFiles.leaseExpiresAt, expiredBy)),
-          ),
-        )
-        .limit(limit)
-        .for("update", { skipLocked: true });
-      if (abandoned.length === 0) return [];
-      return tx
-        .update(vectorStoreFiles)
-        .set({ leaseExpiresAt: leaseUntil })
-        .where(
-          or(
-            ...abandoned.map((f) =>
-              and(eq(vectorStoreFiles.vectorStoreId, f.storeId), eq(vectorStoreFiles.fileId, f.fileId)),
-            ),
-          ),
-        )
-        .returning();
-    });
+      .returning();
+    return row;
   }
 
   async findFile(storeId: string, fileId: string): Promise<VectorStoreFileRow | undefined> {
@@ -189,7 +137,7 @@ export class VectorStoresStore {
   ): Promise<boolean> {
     const updated = await this.db
       .update(vectorStoreFiles)
-      .set({ ...result, leaseExpiresAt: null })
+      .set(result)
       .where(
         and(
           eq(vectorStoreFiles.vectorStoreId, storeId),
