@@ -27,11 +27,18 @@ describe("lazyInstance", () => {
 
   it("warms up in the background and shuts the loaded instance down", async () => {
     let shutDown = false;
-    const lazy = lazyInstance(async () => ({ shutdown: async () => void (shutDown = true) }), {
-      logger,
-      name: "engine",
-      warmUpAfterMs: 1,
-    });
+    const lazy = lazyInstance(
+      async () => ({
+        shutdown: async () => {
+          shutDown = true;
+        },
+      }),
+      {
+        logger,
+        name: "engine",
+        warmUpAfterMs: 1,
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(lazy.started).toBe(true);
     await lazy.shutdown();

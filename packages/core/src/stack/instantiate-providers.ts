@@ -4,7 +4,6 @@ import {
   ApiNameSchema,
   type Logger,
   type ProviderModule,
-  ServiceUnavailableError,
   type SqlClient,
 } from "@llama-stack-ts/api";
 import { formatZodError } from "@llama-stack-ts/provider-kit";
