@@ -5,6 +5,7 @@ import { pgvectorProvider } from "./vector-io/pgvector/index.ts";
 export { localFsFilesProvider } from "./files/localfs/index.ts";
 export * from "./ingestion/index.ts";
 export { vectorIndexDefinition } from "./vector-io/pgvector/ensure-vector-index.ts";
+export { setHnswSearch } from "./vector-io/pgvector/hnsw-search.ts";
 export { pgvectorProvider } from "./vector-io/pgvector/index.ts";
 export { PgvectorConfigSchema } from "./vector-io/pgvector/pgvector-config.ts";
 export { createPgvectorStore } from "./vector-io/pgvector/pgvector-store.ts";

@@ -27,9 +27,14 @@ export function vectorIndexDefinition(
   metric: DistanceMetric,
   build: { m: number; efConstruction: number },
 ): { name: string; sql: string } {
-  const name = `vector_chunks_hnsw_${dimension}_${metric}`;
+  const name = vectorIndexName(dimension, metric);
   return {
     name,
     sql: `CREATE INDEX IF NOT EXISTS ${name} ON vector_chunks USING hnsw ((embedding::vector(${dimension})) ${METRIC_SQL[metric].opclass}) WITH (m = ${build.m}, ef_construction = ${build.efConstruction}) WHERE dimension = ${dimension}`,
   };
+}
+
+/** The HNSW index that serves every store of this dimension and metric. */
+export function vectorIndexName(dimension: number, metric: DistanceMetric): string {
+  return `vector_chunks_hnsw_${dimension}_${metric}`;
 }

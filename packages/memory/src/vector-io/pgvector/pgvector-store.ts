@@ -11,6 +11,7 @@ import {
 import { compileFilters } from "../compile-filters.ts";
 import { ensureVectorIndex } from "./ensure-vector-index.ts";
 import { fuseResults, type Ranked } from "./fuse-results.ts";
+import { setHnswSearch } from "./hnsw-search.ts";
 import { MAX_INDEXED_DIMENSION, METRIC_SQL } from "./metric-sql.ts";
 import type { PgvectorConfig } from "./pgvector-config.ts";
 
@@ -218,15 +219,12 @@ async function vectorSearch(
   const where = `${conditions(info.id, query, params)} AND dimension = ${d}`;
   params.push(limit);
   const rows = await sql.transaction(async (tx) => {
-    // Filtered HNSW scans keep going until `limit` rows pass the filter (pgvector 0.8).
-    // One round trip for both settings (each statement costs ~0.3 ms on PGlite).
-    await tx.query(
-      "SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)",
-      [String(Math.max(efSearch, limit))],
-    );
+    // ef_search grows with the index's size; filtered scans keep going until `limit` rows pass.
+    // The hits are then sorted by exact distance (`+ 0`, or the planner reuses the scan's relaxed order).
+    await setHnswSearch(tx, { dimension: d, metric: info.metric, floor: Math.max(efSearch, limit) });
     return tx.query<ChunkRow>(
       `SELECT * FROM (SELECT chunk_id, document_id, content, metadata, ${metric.score(distance)} AS score, ${distance} AS distance
-         FROM vector_chunks WHERE ${where} ORDER BY ${distance} LIMIT $${params.length}) hits ORDER BY distance`,
+         FROM vector_chunks WHERE ${where} ORDER BY ${distance} LIMIT $${params.length}) hits ORDER BY distance + 0`,
       params,
     );
   });
