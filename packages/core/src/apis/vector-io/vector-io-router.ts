@@ -1,7 +1,6 @@
 import {
   type ApiCall,
   type InferenceApi,
-  type InterleavedText,
   InvalidRequestError,
   newId,
   type QueryChunksResponse,
@@ -15,6 +14,7 @@ import {
   type VectorQueryResult,
   type VectorStoreResource,
 } from "@llama-stack-ts/api";
+import { messageText } from "@llama-stack-ts/provider-kit";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import { stringOrUndefined } from "./string-or-undefined.ts";
@@ -35,7 +35,7 @@ export class VectorIoRouter implements VectorIoApi {
 
   async insert(request: VectorIoInsertRequest, call: ApiCall): Promise<void> {
     const { store, provider } = await this.route(request.vector_store_id, call);
-    const texts = request.chunks.map((chunk) => textOf(chunk.content));
+    const texts = request.chunks.map((chunk) => messageText(chunk.content, { separator: "\n" }));
     const missing = request.chunks.flatMap((chunk, i) => (chunk.embedding ? [] : [i]));
     const embedded = missing.length
       ? await this.embed(
@@ -70,7 +70,7 @@ export class VectorIoRouter implements VectorIoApi {
       {
         mode: params.mode,
         k: params.max_chunks,
-        text: textOf(request.query),
+        text: messageText(request.query, { separator: "\n" }),
         scoreThreshold: params.score_threshold,
         ...(params.filters ? { filters: params.filters } : {}),
         ranker: vectorRanker(params.reranker_type, params.reranker_params),
@@ -130,11 +130,4 @@ export class VectorIoRouter implements VectorIoApi {
   private options(call: ApiCall) {
     return { principal: call.access.principal, ...(call.signal ? { signal: call.signal } : {}) };
   }
-}
-
-function textOf(content: InterleavedText): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content))
-    return content.map((part) => (typeof part === "string" ? part : part.text)).join("\n");
-  return content.text;
 }

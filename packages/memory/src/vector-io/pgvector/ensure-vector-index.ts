@@ -1,12 +1,13 @@
 import type { DistanceMetric, SqlClient } from "@llama-stack-ts/api";
 import { MAX_INDEXED_DIMENSION, METRIC_SQL } from "./metric-sql.ts";
 
-const created = new Set<string>();
+// Per database (one SqlClient each), not per process: a process may open several databases.
+const created = new WeakMap<SqlClient, Set<string>>();
 
 /**
  * A partial HNSW index for one (dimension, metric): `vector_chunks` holds every store, so each
  * dimension gets an index over `embedding::vector(d)` restricted to rows of that dimension.
- * Idempotent and safe to race (IF NOT EXISTS); remembered per process.
+ * Idempotent and safe to race (IF NOT EXISTS); remembered per database.
  */
 export async function ensureVectorIndex(
   sql: SqlClient,
@@ -16,9 +17,11 @@ export async function ensureVectorIndex(
 ): Promise<void> {
   if (dimension > MAX_INDEXED_DIMENSION) return;
   const { name, sql: definition } = vectorIndexDefinition(dimension, metric, build);
-  if (created.has(name)) return;
+  let done = created.get(sql);
+  if (!done) created.set(sql, (done = new Set()));
+  if (done.has(name)) return;
   await sql.query(definition);
-  created.add(name);
+  done.add(name);
 }
 
 /** The index's name and `CREATE INDEX` statement (also used by bulk loads that build it last). */
