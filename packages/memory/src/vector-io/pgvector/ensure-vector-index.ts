@@ -17,8 +17,8 @@ export async function ensureVectorIndex(
 ): Promise<void> {
   if (dimension > MAX_INDEXED_DIMENSION) return;
   const { name, sql: definition } = vectorIndexDefinition(dimension, metric, build);
-  let done = created.get(sql);
-  if (!done) created.set(sql, (done = new Set()));
+  const done = created.get(sql) ?? new Set<string>();
+  created.set(sql, done);
   if (done.has(name)) return;
   await sql.query(definition);
   done.add(name);
