@@ -11,6 +11,8 @@ export const inferenceProviders: ProviderModule[] = [
   ...(remoteInferenceProviders as ProviderModule[]),
 ];
 
+export { defaultParallel } from "./llama-cpp/default-parallel.ts";
 export { defaultThreads } from "./llama-cpp/default-threads.ts";
+export { kvCacheBytesPerToken } from "./llama-cpp/kv-cache-bytes-per-token.ts";
 // For benchmarks and tools that need the exact prompt the server builds.
 export { formatLlamaChat } from "./prompt-formats/index.ts";

@@ -13,6 +13,7 @@ import {
   isLlamaGuardModel,
   type ToolPromptFormat,
 } from "../prompt-formats/index.ts";
+import { cachedTokenizer } from "./cached-tokenizer.ts";
 import type { LoadedModel } from "./model-host.ts";
 
 export interface ChatPrompt {
@@ -46,7 +47,7 @@ export function buildChatPrompt(
     const text = LlamaText(
       segments.map((s) => (typeof s === "string" ? s : new SpecialTokensText(s.special))),
     );
-    return { tokens: withBos(loaded, text.tokenize(model.tokenizer)), toolFormat };
+    return { tokens: withBos(loaded, text.tokenize(cachedTokenizer(model))), toolFormat };
   }
   if (request.tools?.length && request.tool_choice !== "none") {
     throw new InvalidRequestError(
@@ -56,7 +57,7 @@ export function buildChatPrompt(
   }
   const wrapper = resolveChatWrapper(model);
   const { contextText } = wrapper.generateContextState({ chatHistory: toChatHistory(request.messages) });
-  return { tokens: withBos(loaded, contextText.tokenize(model.tokenizer)), toolFormat: null };
+  return { tokens: withBos(loaded, contextText.tokenize(cachedTokenizer(model))), toolFormat: null };
 }
 
 function withBos(loaded: LoadedModel, tokens: Token[]): Token[] {

@@ -12,7 +12,7 @@ export const LlamaCppModelSchema = z.strictObject({
   model_type: ModelTypeSchema.default("llm"),
   /** Tokens per sequence; default: the model's training context, capped at 8192 (KV memory grows with it). */
   context_size: z.number().int().min(64).nullish(),
-  /** Concurrent generations batched on one context; default 1 on CPU, 4 on GPU (see bench/). */
+  /** Concurrent generations batched on one context; default 4 on GPU, on CPU 8 (fewer when their KV cache would pass 1/8 of RAM; decision 0006). */
   parallel: z.number().int().min(1).max(64).nullish(),
   /** Prompt format: Llama families by name, or `template` for the GGUF's own chat template. */
   chat_format: z.enum(["auto", "llama3_1", "llama3_2", "llama3_3", "template"]).default("auto"),

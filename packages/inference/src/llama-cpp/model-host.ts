@@ -1,3 +1,4 @@
+import { totalmem } from "node:os";
 import { InvalidRequestError, type Logger } from "@llama-stack-ts/api";
 import {
   type Llama,
@@ -8,6 +9,8 @@ import {
   readGgufFileInfo,
 } from "node-llama-cpp";
 import { detectLlamaFamily, type LlamaFamily } from "../prompt-formats/index.ts";
+import { defaultParallel } from "./default-parallel.ts";
+import { kvCacheBytesPerToken } from "./kv-cache-bytes-per-token.ts";
 import type { LlamaCppModelConfig } from "./llama-cpp-config.ts";
 import { resolveModelPath } from "./resolve-model-path.ts";
 import { SequencePool } from "./sequence-pool.ts";
@@ -117,11 +120,24 @@ export class ModelHost {
     if (config.model_type === "embedding") {
       loaded.embedding = await model.createEmbeddingContext({ contextSize, threads });
     } else {
-      const parallel = config.parallel ?? (llama.gpu === false ? 1 : 4);
+      const kvPerToken = kvCacheBytesPerToken(info.metadata, config.kv_cache_type ?? "F16");
+      const parallel =
+        config.parallel ??
+        defaultParallel({
+          gpu: llama.gpu !== false,
+          kvCacheBytesPerSequence: kvPerToken === undefined ? undefined : kvPerToken * contextSize,
+          memoryBytes: totalmem(),
+        });
+      let pool: SequencePool | undefined;
       loaded.context = await model.createContext({
         contextSize,
         sequences: parallel,
         threads,
+        // A lone generation's token is decoded at once, as on a one-sequence context; while several
+        // run, each step waits one event-loop turn so that their tokens share a batch.
+        batching: {
+          dispatchSchedule: (dispatch) => ((pool?.busy ?? 0) > 1 ? setImmediate(dispatch) : dispatch()),
+        },
         ...(config.flash_attention != null ? { flashAttention: config.flash_attention } : {}),
         ...(config.kv_cache_type
           ? {
@@ -130,7 +146,8 @@ export class ModelHost {
             }
           : {}),
       });
-      loaded.pool = new SequencePool(loaded.context, this.options.maxQueued);
+      pool = new SequencePool(loaded.context, this.options.maxQueued);
+      loaded.pool = pool;
     }
     logger.info("model loaded", {
       model: config.model_id,
@@ -139,6 +156,7 @@ export class ModelHost {
       context_size: contextSize,
       gpu: llama.gpu,
       threads,
+      ...(loaded.pool ? { sequences: loaded.context?.totalSequences } : {}),
       ms: Math.round(performance.now() - started),
     });
     return loaded;
