@@ -64,27 +64,23 @@ export async function rawPrefill(model: LlamaModel, threads: number, n: number):
 
 /**
  * Time to first token with the cache state our server has: one persistent sequence, warmed with
- * one prompt, then each run keeps the common prefix and evaluates only the rest (node-llama-cpp's
- * own erase/evaluate calls). Compared with the HTTP TTFT this isolates our per-request overhead.
+ * one prompt, then each sample keeps the common prefix and evaluates only the rest (node-llama-cpp's
+ * own erase/evaluate calls). Compared with the HTTP TTFT this isolates our per-request overhead;
+ * samples can be interleaved with HTTP ones so both see the same machine load.
  */
-export async function rawCachedTtft(model: LlamaModel, threads: number, tags: string[]): Promise<number[]> {
+export async function openRawTtft(model: LlamaModel, threads: number) {
   const context = await model.createContext({ contextSize: 4096, sequences: 1, threads });
-  try {
-    const sequence = context.getSequence();
-    const times: number[] = [];
-    for (const tag of ["warm", ...tags]) {
-      const tokens = chatTokens(model, tag);
-      const cached = sequence.contextTokens;
-      let common = 0;
-      while (common < Math.min(cached.length, tokens.length - 1) && cached[common] === tokens[common])
-        common++;
-      const started = performance.now();
-      await sequence.eraseContextTokenRanges([{ start: common, end: sequence.nextTokenIndex }]);
-      for await (const _t of sequence.evaluate(tokens.slice(common), { temperature: 0 })) break;
-      if (tag !== "warm") times.push(performance.now() - started);
-    }
-    return times;
-  } finally {
-    await context.dispose();
-  }
+  const sequence = context.getSequence();
+  const sample = async (tag: string): Promise<number> => {
+    const tokens = chatTokens(model, tag);
+    const cached = sequence.contextTokens;
+    let common = 0;
+    while (common < Math.min(cached.length, tokens.length - 1) && cached[common] === tokens[common]) common++;
+    const started = performance.now();
+    await sequence.eraseContextTokenRanges([{ start: common, end: sequence.nextTokenIndex }]);
+    for await (const _t of sequence.evaluate(tokens.slice(common), { temperature: 0 })) break;
+    return performance.now() - started;
+  };
+  await sample("warm");
+  return { sample, close: () => context.dispose() };
 }

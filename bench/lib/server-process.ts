@@ -10,6 +10,7 @@ const CLI = fileURLToPath(new URL("../../apps/cli/bin/llama-stack-ts.js", import
 
 export interface ServerProcess {
   url: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -21,7 +22,7 @@ export async function startServerProcess(config: Record<string, unknown>): Promi
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [CLI, "run", path, "--port", String(port), "--data-dir", join(dir, "data")],
+    [...nodeArgs(), CLI, "run", path, "--port", String(port), "--data-dir", join(dir, "data")],
     {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, LLAMA_STACK_LOG_LEVEL: "warn" },
@@ -48,6 +49,7 @@ export async function startServerProcess(config: Record<string, unknown>): Promi
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
@@ -63,4 +65,9 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the server process. */
+function nodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 }
