@@ -18,7 +18,7 @@ export async function* chatCompletionStream(
 ): AsyncGenerator<ChatCompletionChunk> {
   const chat = await prepareChat(host, request);
   const chunks = chatChunkFactory(request.model);
-  const sequence = await chat.pool.acquire(options.signal);
+  const sequence = await chat.pool.acquire(options.signal, chat.prompt.tokens);
   let released = false;
   // Free the sequence as soon as the engine is done, not when the client has read the last chunk.
   const release = () => {

@@ -71,7 +71,7 @@ export async function* completionStream(
     choices: [{ index, text: textOut, finish_reason: finish }],
   });
   const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-  const sequence = await pool.acquire(options.signal);
+  const sequence = await pool.acquire(options.signal, prompts[0]?.tokens);
   try {
     for (const [index, prompt] of prompts.entries()) {
       if (request.echo && prompt.text) yield piece(index, prompt.text);
