@@ -20,7 +20,7 @@ for (const [i, [name, open]] of STORAGE_DRIVERS.entries()) {
   // A dimension per driver: `ensureVectorIndex` remembers the indexes it made per process.
   const DIM = 6 + i;
   describe(`HNSW search settings on ${name}`, () => {
-    it("ef_search grows with √(rows in the dimension's index) from the configured floor, per transaction", async () => {
+    it("ef_search grows with 0.65·√(rows in the dimension's index) from the configured floor, per transaction", async () => {
       const { database, stop } = await open();
       try {
         const sql = database.sql;
@@ -42,7 +42,7 @@ for (const [i, [name, open]] of STORAGE_DRIVERS.entries()) {
         const rows = chunks(1024, DIM);
         await vio.insert("vs_a", rows.slice(0, 500), {});
         await vio.insert("vs_b", rows.slice(500), {});
-        expect(await chosen(10)).toBe(32); // √1024
+        expect(await chosen(10)).toBe(21); // ⌈0.65·√1024⌉
         expect(await chosen(80)).toBe(80);
         // A dimension with no index (or none yet) keeps the floor.
         expect(
