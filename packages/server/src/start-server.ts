@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Stack } from "@llama-stack-ts/core";
 import { createApp } from "./create-app.ts";
+import { answerClientError } from "./http/answer-client-error.ts";
 import type { RouteSpec } from "./http/route-spec.ts";
 import { listedApiGaps } from "./routes/listed-api-gaps.ts";
 
@@ -45,6 +46,7 @@ export async function startServer(stack: Stack, options: StartServerOptions = {}
         }
       : {}),
   }) as Server;
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once("listening", resolve);

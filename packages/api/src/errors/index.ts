@@ -1,5 +1,6 @@
 export * from "./authentication-error.ts";
 export * from "./conflict-error.ts";
+export * from "./headers-too-large-error.ts";
 export * from "./invalid-request-error.ts";
 export * from "./method-not-allowed-error.ts";
 export * from "./not-found-error.ts";
@@ -7,6 +8,7 @@ export * from "./not-implemented-error.ts";
 export * from "./payload-too-large-error.ts";
 export * from "./permission-denied-error.ts";
 export * from "./rate-limit-error.ts";
+export * from "./request-timeout-error.ts";
 export * from "./service-unavailable-error.ts";
 export * from "./stack-error.ts";
 export * from "./timeout-error.ts";

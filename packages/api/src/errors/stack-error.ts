@@ -12,6 +12,8 @@ export type ErrorKind =
   | "method_not_allowed"
   | "conflict"
   | "payload_too_large"
+  | "headers_too_large"
+  | "request_timeout"
   | "unsupported_media_type"
   | "unprocessable"
   | "rate_limit"

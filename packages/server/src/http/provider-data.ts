@@ -1,5 +1,6 @@
 import { InvalidRequestError } from "@llama-stack-ts/api";
 import type { Context } from "hono";
+import { checkEdgeInput } from "./check-edge-input.ts";
 
 /** `X-LlamaStack-Provider-Data`: a JSON object of per-request provider settings (e.g. API keys). */
 export function providerData(context: Context): Record<string, unknown> | undefined {
@@ -18,5 +19,6 @@ export function providerData(context: Context): Record<string, unknown> | undefi
       param: "x-llamastack-provider-data",
     });
   }
+  checkEdgeInput(parsed, "x-llamastack-provider-data");
   return parsed as Record<string, unknown>;
 }

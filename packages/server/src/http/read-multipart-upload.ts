@@ -7,6 +7,7 @@ import {
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
 } from "@llama-stack-ts/api";
+import { checkEdgeInput } from "./check-edge-input.ts";
 
 const LIMITS = { fields: 20, fieldSize: 64 * 1024, parts: 30 };
 // Room for text fields and part headers when judging a declared Content-Length against the file limit.
@@ -106,6 +107,12 @@ export async function readMultipartUpload<T>(
           ),
         );
       }
+      try {
+        checkEdgeInput({ filename }, "form");
+      } catch (error) {
+        stream.resume();
+        return fail(error);
+      }
       fileStream = stream;
       stream.on("limit", () => fail(fileTooLarge(options.maxFileSizeBytes)));
       // The parser emits on the live stream; a destroyed one was stopped by its consumer, whose
@@ -126,6 +133,11 @@ export async function readMultipartUpload<T>(
         );
       }
       if (valueTruncated) return fail(malformed(`field '${name}' is longer than ${LIMITS.fieldSize} bytes`));
+      try {
+        checkEdgeInput({ [name]: value }, "form", "name");
+      } catch (error) {
+        return fail(error);
+      }
       fields[name] = value;
     });
     parser.on("partsLimit", () => fail(malformed(`more than ${LIMITS.parts} parts`)));

@@ -2,20 +2,27 @@ import { SSE_DONE, sseEvent } from "@llama-stack-ts/api";
 import { toErrorResponse } from "../errors/error-response.ts";
 
 /**
- * Stream events as upstream frames them (`data: <json>\n\n`). An error after the first byte
- * becomes one `{"error": …}` event (the clients raise it), then the stream ends. A client that
- * goes away cancels the stream, which stops the generator and with it the generation.
+ * Stream events as upstream frames them (`data: <json>\n\n`).
+ *
+ * The first event is awaited before any header goes out: admission (a full queue, a model that
+ * is not loaded, a bad prompt) fails there, and must reach the client as a real status (429 with
+ * Retry-After, 503, 400) that clients and load balancers can act on, not as an event inside a
+ * 200. An error after that becomes one `{"error": …}` event (the clients raise it), then the
+ * stream ends. A client that goes away cancels the stream, which stops the generator and with it
+ * the generation.
  */
-export function sseResponse(
+export async function sseResponse(
   events: AsyncIterable<unknown>,
   options: { done?: boolean; onError?: (error: unknown) => void } = {},
-): Response {
+): Promise<Response> {
   const encoder = new TextEncoder();
   const iterator = events[Symbol.asyncIterator]();
+  let first: IteratorResult<unknown> | undefined = await iterator.next();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const next = await iterator.next();
+        const next = first ?? (await iterator.next());
+        first = undefined;
         if (next.done) {
           if (options.done) controller.enqueue(encoder.encode(SSE_DONE));
           controller.close();
