@@ -69,6 +69,42 @@ describe("bearer API keys", () => {
     );
   });
 
+  it("gives each principal its own model ids: another principal's id registers instead of leaking a 409", async () => {
+    // Before decision 0009 this was a 409 "already exists" for an id Bob's GET answered 404 for.
+    await as(BOB).post("/v1/models", {
+      body: { model_id: "alice-private", provider_id: "catalog", provider_model_id: "Llama-3.2-1B-Instruct" },
+    });
+    expect((await as(BOB).models.retrieve("catalog/alice-private")).provider_resource_id).toBe(
+      "Llama-3.2-1B-Instruct",
+    );
+    expect((await as(ALICE).models.retrieve("catalog/alice-private")).provider_resource_id).toBe(
+      "Llama-3.1-8B-Instruct",
+    );
+    // Inference resolves the model id to the caller's own entry.
+    const resolve = async (principal: string) =>
+      (await ts.stack.tables.models.resolve("catalog/alice-private", { principal, enforced: true }))
+        .provider_resource_id;
+    expect(await resolve("alice")).toBe("Llama-3.1-8B-Instruct");
+    expect(await resolve("bob")).toBe("Llama-3.2-1B-Instruct");
+    // An id the caller can see (its own, or a shared one) is still a 409: that reveals nothing.
+    const again = await as(BOB)
+      .post("/v1/models", { body: { model_id: "alice-private", provider_id: "catalog" } })
+      .catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(LlamaStackClient.ConflictError);
+    const shared = await as(BOB)
+      .post("/v1/models", { body: { model_id: "Llama-3.1-8B-Instruct", provider_id: "catalog" } })
+      .catch((e: unknown) => e);
+    expect(shared).toBeInstanceOf(LlamaStackClient.ConflictError);
+    // Deleting removes the caller's own entry only.
+    await as(BOB).delete("/v1/models/catalog/alice-private");
+    await expect(as(BOB).models.retrieve("catalog/alice-private")).rejects.toBeInstanceOf(
+      LlamaStackClient.NotFoundError,
+    );
+    expect((await as(ALICE).models.retrieve("catalog/alice-private")).identifier).toBe(
+      "catalog/alice-private",
+    );
+  });
+
   it("records the owner in storage", async () => {
     const found = await ts.stack.tables.models.find("catalog/alice-private", {
       principal: "alice",

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from "@llama-stack-ts/api";
 import type { RunConfigInput } from "@llama-stack-ts/core";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
@@ -163,6 +164,21 @@ describe("shields", () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
       "Shield 'code-scanner' comes from the run config and cannot be deleted through the API; remove it from the run config instead.",
     );
+  });
+
+  it("answers a 300 KB shield_id with a 400 naming the field, over HTTP and in process", async () => {
+    const huge = "s".repeat(300_000);
+    const response = await post("/v1/shields", { shield_id: huge, provider_id: "blocklist" });
+    expect(response.status).toBe(400);
+    expect((response.body as { error: { param?: string } }).error.param).toContain("shield_id");
+    const inProcess = await ts.stack.shields
+      .register(
+        { shield_id: huge, provider_id: "blocklist" },
+        { access: { principal: null, enforced: false } },
+      )
+      .catch((e: unknown) => e);
+    expect(inProcess).toBeInstanceOf(InvalidRequestError);
+    expect(inProcess).toMatchObject({ param: "shield_id", code: "string_too_long" });
   });
 
   it("validates a registration: provider required among several, unknown provider, bad params", async () => {
@@ -484,6 +500,11 @@ describe("ownership", () => {
       await expect(as(BOB).shields.delete("alice-only")).rejects.toBeInstanceOf(
         LlamaStackClient.NotFoundError,
       );
+      // Bob has his own id space (decision 0009): the id registers for him, and each keeps their own.
+      await as(BOB).shields.register({ shield_id: "alice-only", provider_id: "code-scanner" });
+      expect((await as(BOB).shields.retrieve("alice-only")).provider_id).toBe("code-scanner");
+      expect((await as(ALICE).shields.retrieve("alice-only")).provider_id).toBe("blocklist");
+      await as(BOB).shields.delete("alice-only");
       expect(
         (await as(ALICE).safety.runShield({ shield_id: "alice-only", messages: [user("password")] }))
           .violation,

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from "@llama-stack-ts/api";
 import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,5 +127,37 @@ describe("vector-io", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlamaStackClient.BadRequestError);
     expect((error as Error).message).toContain("dimension 3, but vector store 'docs' has dimension 64");
+  });
+
+  it("answers a 1 MB document_id or chunk_id with a 400 naming the field, never a Postgres error", async () => {
+    const huge = "d".repeat(1_000_000);
+    const embedding = Array.from({ length: 64 }, (_, i) => (i === 0 ? 1 : 0));
+    const response = await fetch(`${ts.url}/v1/vector-io/insert`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        vector_store_id: "docs",
+        chunks: [{ content: "x", embedding, metadata: { document_id: huge } }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { type: string; param?: string } };
+    expect(body.error).toMatchObject({
+      type: "invalid_request_error",
+      param: expect.stringContaining("document_id"),
+    });
+    // In process (agents, tools) there is no HTTP edge: the router refuses it the same way.
+    const access = { principal: null, enforced: false };
+    for (const [chunk, param] of [
+      [{ metadata: { document_id: huge } }, "chunks[0].metadata.document_id"],
+      [{ metadata: {}, chunk_metadata: { document_id: huge } }, "chunks[0].chunk_metadata.document_id"],
+      [{ metadata: {}, chunk_id: huge }, "chunks[0].chunk_id"],
+    ] as const) {
+      const error = await ts.stack.vectorIo
+        .insert({ vector_store_id: "docs", chunks: [{ content: "x", embedding, ...chunk }] }, { access })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error).toMatchObject({ param });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import {
   InvalidRequestError,
   NotFoundError,
+  STORED_STRING_LIMITS,
   type VectorIoProvider,
   type VectorStoreFilter,
 } from "@llama-stack-ts/api";
@@ -171,6 +172,36 @@ export function vectorIoSuite(
       await expect(
         vio.query("vs_nope", { mode: "vector", k: 1, embedding: [1, 0, 0, 0] }, opts),
       ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it("refuses over-long chunk and document ids with a 400 naming the field; ids at the limit store", async () => {
+      const huge = "d".repeat(1_000_000);
+      for (const [chunk, param] of [
+        [{ ...docs[0]!, chunkId: "long-doc", documentId: huge }, "chunks[1].document_id"],
+        [{ ...docs[0]!, chunkId: huge }, "chunks[1].chunk_id"],
+      ] as const) {
+        const error = await vio
+          .insert("vs_main", [{ ...docs[1]!, chunkId: "ok" }, chunk], opts)
+          .catch((e) => e);
+        expect(error).toBeInstanceOf(InvalidRequestError);
+        expect(error).toMatchObject({ param, message: expect.stringContaining("at most 1024 bytes") });
+      }
+      // Nothing of a refused call is stored.
+      const refused = await vio.query("vs_main", { mode: "keyword", k: 10, text: "Alpacas" }, opts);
+      expect(refused.chunks.map((c) => c.chunkId)).not.toContain("ok");
+      // At the limit, in characters Postgres cannot compress, both indexes still take the row.
+      const id = (salt: number) =>
+        Array.from({ length: STORED_STRING_LIMITS.chunkId / 4 }, (_, i) =>
+          String.fromCodePoint(0x1f300 + ((i * 7919 + salt) % 700)),
+        ).join("");
+      await vio.insert("vs_main", [{ ...docs[0]!, chunkId: id(1), documentId: id(2) }], opts);
+      const stored = await vio.query(
+        "vs_main",
+        { mode: "vector", k: 10, embedding: [1, 0, 0, 0], documentIds: [id(2)] },
+        opts,
+      );
+      expect(stored.chunks.map((c) => c.chunkId)).toEqual([id(1)]);
+      await vio.deleteDocument?.("vs_main", id(2), opts);
     });
 
     it("updates a document's attributes in place: every chunk, nothing re-embedded, others untouched", async () => {

@@ -5,3 +5,4 @@ export * from "./data-list.ts";
 export * from "./error-envelope.ts";
 export * from "./ids.ts";
 export * from "./sse.ts";
+export * from "./stored-string-limits.ts";

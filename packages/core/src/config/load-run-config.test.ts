@@ -36,6 +36,16 @@ describe("parseRunConfig", () => {
     expect(() => parseRunConfig({ apis: ["inference", "teleportation"] })).toThrow(/apis\[1\]/);
   });
 
+  it("bounds an auth principal: it is stored in an indexed key with what it registers", () => {
+    const auth = (principal: string) => ({
+      server: { auth: { provider_config: { type: "api_keys", keys: [{ key: "k".repeat(16), principal }] } } },
+    });
+    expect(() => parseRunConfig(auth("p".repeat(257)))).toThrow(
+      /server\.auth\.provider_config\.keys\[0\]\.principal: at most 256 bytes/,
+    );
+    expect(() => parseRunConfig(auth("p".repeat(256)))).not.toThrow();
+  });
+
   it("drops providers whose id resolves empty or __disabled__", () => {
     const config = parseRunConfig(
       {

@@ -1,4 +1,4 @@
-import { ApiNameSchema, ModelTypeSchema } from "@llama-stack-ts/api";
+import { ApiNameSchema, ModelTypeSchema, STORED_STRING_LIMITS, utf8Length } from "@llama-stack-ts/api";
 import { z } from "zod";
 
 const ProviderEntrySchema = z.strictObject({
@@ -70,7 +70,12 @@ const StorageSchema = z.strictObject({
 
 const ApiKeySchema = z.strictObject({
   key: z.string().min(8, "API keys must be at least 8 characters"),
-  principal: z.string().min(1),
+  principal: z
+    .string()
+    .min(1)
+    .refine((p) => utf8Length(p) <= STORED_STRING_LIMITS.principal, {
+      error: `at most ${STORED_STRING_LIMITS.principal} bytes (UTF-8): a principal owns what it registers, and is stored in indexed columns`,
+    }),
   attributes: z.record(z.string(), z.array(z.string())).optional(),
 });
 

@@ -1,10 +1,13 @@
 import {
+  assertStoredLength,
   InvalidRequestError,
   type Model,
   ModelSchema,
   type OpenAIModel,
   type ProviderModel,
   type RegisterModelRequest,
+  STORED_STRING_LIMITS,
+  utf8Length,
 } from "@llama-stack-ts/api";
 import type { AccessContext } from "../auth/access-context.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
@@ -80,18 +83,26 @@ export class ModelsTable extends ResourceTable<Model> {
     );
   }
 
-  /** Replace what a provider reported last time with what it reports now. */
-  async syncDiscovered(providerId: string, discovered: ProviderModel[]): Promise<void> {
-    const models = discovered.map((m) =>
-      this.build({
-        model_id: m.providerModelId,
-        provider_id: providerId,
-        provider_model_id: m.providerModelId,
-        model_type: m.modelType,
-        metadata: m.metadata ?? {},
-      }),
-    );
+  /**
+   * Replace what a provider reported last time with what it reports now. Returns the ids it
+   * skipped because they are longer than a model id may be, for the caller to log.
+   */
+  async syncDiscovered(providerId: string, discovered: ProviderModel[]): Promise<string[]> {
+    const tooLong = (m: ProviderModel) =>
+      utf8Length(`${providerId}/${m.providerModelId}`) > STORED_STRING_LIMITS.resourceId;
+    const models = discovered
+      .filter((m) => !tooLong(m))
+      .map((m) =>
+        this.build({
+          model_id: m.providerModelId,
+          provider_id: providerId,
+          provider_model_id: m.providerModelId,
+          model_type: m.modelType,
+          metadata: m.metadata ?? {},
+        }),
+      );
     await this.sync("discovery", models, { providerId });
+    return discovered.filter(tooLong).map((m) => m.providerModelId);
   }
 
   toOpenAI(model: Model, created: number): OpenAIModel {
@@ -128,6 +139,14 @@ export class ModelsTable extends ResourceTable<Model> {
     const identifier = request.model_id.startsWith(`${providerId}/`)
       ? request.model_id
       : `${providerId}/${request.model_id}`;
+    assertStoredLength(identifier, STORED_STRING_LIMITS.resourceId, "model_id");
+    if (request.provider_model_id) {
+      assertStoredLength(
+        request.provider_model_id,
+        STORED_STRING_LIMITS.providerModelId,
+        "provider_model_id",
+      );
+    }
     return {
       identifier,
       provider_id: providerId,

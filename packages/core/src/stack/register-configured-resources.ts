@@ -72,7 +72,13 @@ export async function refreshModels(
     const instance = provider.instance as InferenceProvider;
     if (typeof instance.listModels !== "function") continue;
     try {
-      await tables.models.syncDiscovered(provider.providerId, await instance.listModels());
+      const skipped = await tables.models.syncDiscovered(provider.providerId, await instance.listModels());
+      if (skipped.length) {
+        logger.warn("discovered models skipped: ids longer than STORED_STRING_LIMITS.resourceId", {
+          provider: provider.providerId,
+          skipped: skipped.map((id) => `${id.slice(0, 80)}…`),
+        });
+      }
     } catch (error) {
       logger.warn("model discovery failed", { provider: provider.providerId, error });
     }

@@ -14,6 +14,11 @@ export const registryResources = pgTable(
     providerResourceId: text("provider_resource_id"),
     /** The principal that registered it; null = visible to every principal (config, discovery). */
     owner: text("owner"),
+    /**
+     * `owner` with '' for shared entries, so the key can include it: each principal has its own id
+     * space (decision 0009), and a primary key cannot hold a null.
+     */
+    ownerKey: text("owner_key").notNull().generatedAlwaysAs(sql`coalesce(owner, '')`),
     /** `config` | `discovery` | `api`: who may replace or remove the entry. */
     source: text("source").notNull(),
     body: jsonb("body").$type<Record<string, unknown>>().notNull(),
@@ -21,7 +26,7 @@ export const registryResources = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [
-    primaryKey({ columns: [t.type, t.identifier] }),
+    primaryKey({ columns: [t.type, t.identifier, t.ownerKey] }),
     index("registry_resources_provider_idx").on(t.type, t.providerId),
   ],
 );

@@ -1,11 +1,13 @@
 import {
   type ApiCall,
+  assertStoredLength,
   InvalidRequestError,
   type RegisterShieldRequest,
   type SafetyProvider,
   ServiceUnavailableError,
   type Shield,
   type ShieldsApi,
+  STORED_STRING_LIMITS,
 } from "@llama-stack-ts/api";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
@@ -31,6 +33,7 @@ export class ShieldsRouter implements ShieldsApi {
 
   /** Register through the API (legacy upstream, still served); the caller becomes the owner. */
   async register(request: RegisterShieldRequest, call: ApiCall): Promise<Shield> {
+    assertStoredLength(request.shield_id, STORED_STRING_LIMITS.resourceId, "shield_id");
     const params = request.params ?? {};
     parseShieldParamOptions(params);
     return this.table.register(

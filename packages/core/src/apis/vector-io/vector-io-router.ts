@@ -1,10 +1,12 @@
 import {
   type ApiCall,
+  assertStoredLength,
   type InferenceApi,
   InvalidRequestError,
   newId,
   type QueryChunksResponse,
   ServiceUnavailableError,
+  STORED_STRING_LIMITS,
   type VectorChunk,
   type VectorIoApi,
   type VectorIoInsertRequest,
@@ -34,6 +36,7 @@ export class VectorIoRouter implements VectorIoApi {
   ) {}
 
   async insert(request: VectorIoInsertRequest, call: ApiCall): Promise<void> {
+    const documentIds = request.chunks.map((chunk, i) => checkChunkIds(chunk, i));
     const { store, provider } = await this.route(request.vector_store_id, call);
     const texts = request.chunks.map((chunk) => messageText(chunk.content, { separator: "\n" }));
     const missing = request.chunks.flatMap((chunk, i) => (chunk.embedding ? [] : [i]));
@@ -57,7 +60,7 @@ export class VectorIoRouter implements VectorIoApi {
         content: texts[i]!,
         embedding,
         metadata: chunk.metadata,
-        documentId: chunk.chunk_metadata?.document_id ?? stringOrUndefined(chunk.metadata.document_id),
+        documentId: documentIds[i],
       };
     });
     await provider.insert(store.provider_resource_id ?? store.identifier, chunks, this.options(call));
@@ -130,4 +133,18 @@ export class VectorIoRouter implements VectorIoApi {
   private options(call: ApiCall) {
     return { principal: call.access.principal, ...(call.signal ? { signal: call.signal } : {}) };
   }
+}
+
+/** A chunk's id and document id go into indexed columns: refuse over-long ones before any work. */
+function checkChunkIds(chunk: VectorIoInsertRequest["chunks"][number], i: number): string | undefined {
+  if (chunk.chunk_id !== undefined) {
+    assertStoredLength(chunk.chunk_id, STORED_STRING_LIMITS.chunkId, `chunks[${i}].chunk_id`);
+  }
+  const fromChunkMetadata = chunk.chunk_metadata?.document_id;
+  const documentId = fromChunkMetadata ?? stringOrUndefined(chunk.metadata.document_id);
+  if (documentId !== undefined) {
+    const param = `chunks[${i}].${fromChunkMetadata !== undefined ? "chunk_metadata" : "metadata"}.document_id`;
+    assertStoredLength(documentId, STORED_STRING_LIMITS.documentId, param);
+  }
+  return documentId;
 }

@@ -1,9 +1,11 @@
 import {
+  assertStoredLength,
   type CallOptions,
   type DistanceMetric,
   InvalidRequestError,
   NotFoundError,
   type SqlClient,
+  STORED_STRING_LIMITS,
   type VectorChunk,
   type VectorIoProvider,
   type VectorQuery,
@@ -79,6 +81,11 @@ export function createPgvectorStore(sql: SqlClient, config: PgvectorConfig): Vec
     async insert(id, chunks: VectorChunk[]) {
       const { dimension } = await store(id);
       for (const [i, chunk] of chunks.entries()) {
+        // Indexed columns: a caller that skips the router still gets a 400, not Postgres's error.
+        assertStoredLength(chunk.chunkId, STORED_STRING_LIMITS.chunkId, `chunks[${i}].chunk_id`);
+        if (chunk.documentId !== undefined) {
+          assertStoredLength(chunk.documentId, STORED_STRING_LIMITS.documentId, `chunks[${i}].document_id`);
+        }
         if (chunk.embedding.length !== dimension) {
           throw new InvalidRequestError(
             `Chunk ${i} ('${chunk.chunkId}') has an embedding of dimension ${chunk.embedding.length}, but vector store '${id}' has dimension ${dimension}.`,
