@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +115,88 @@ describe("error envelope", () => {
     const error = await client.post("/v1/models", { body: { model_id: 7 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlamaStackClient.BadRequestError);
     expect((error as Error).message).toContain("body.model_id");
+  });
+});
+
+describe("the edge policy (issue 10)", () => {
+  const post = (path: string, text: string) => call(path, { method: "POST", headers: json, body: text });
+
+  it("400 naming the field for NUL, unpaired surrogates, deep nesting and over-long ids", async () => {
+    const nul = await call("/v1/models/x%00y");
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatchObject({ param: "path.model_id", type: "invalid_request_error" });
+    expect(nul.body.error.message).toContain("NUL");
+    const surrogate = await post("/v1/models", '{"model_id":"a\\ud800"}');
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.error.param).toBe("body.model_id");
+    const deep = await post(
+      "/v1/models",
+      `{"model_id":"m","metadata":${'{"a":['.repeat(50)}1${"]}".repeat(50)}}`,
+    );
+    expect(deep.status).toBe(400);
+    expect(deep.body.error.message).toContain("deeper than 64 levels");
+    const long = await post("/v1/models", JSON.stringify({ model_id: "m".repeat(300) }));
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toBe(
+      "Invalid request: body.model_id is 300 characters long as an id; the limit is 256.",
+    );
+  });
+
+  it("requests Node's HTTP parser refuses get the JSON envelope too", async () => {
+    const { port } = new URL(ts.url);
+    const raw = (text: string) =>
+      new Promise<{ status: number; body: { error: { message: string; type: string } } }>(
+        (resolve, reject) => {
+          let reply = "";
+          const socket = connect(Number(port), "127.0.0.1", () => socket.write(text));
+          socket.on("data", (data) => {
+            reply += data;
+          });
+          socket.on("error", reject);
+          socket.on("close", () => {
+            const [head = "", body = ""] = reply.split("\r\n\r\n");
+            expect(head).toMatch(/content-type: application\/json/i);
+            resolve({ status: Number(head.split(" ")[1]), body: JSON.parse(body) });
+          });
+        },
+      );
+    const method = await raw("BREW /v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(method.status).toBe(400);
+    expect(method.body.error.message).toContain("Unknown HTTP method");
+    const url = await raw(`GET /v1/health?${"a".repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(url.status).toBe(431);
+    expect(url.body.error.type).toBe("invalid_request_error");
+    const length = await raw("POST /v1/models HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
+    expect(length.status).toBe(400);
+    expect(length.body.error.message).toContain("Content-Length");
+  });
+
+  it("413 reaches a client that sends its whole body before reading", async () => {
+    const { port } = new URL(ts.url);
+    const size = 4 * 1024 * 1024;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      socket.pause(); // reads nothing until it has sent everything, like curl or Python's requests
+      let text = "";
+      socket.on("data", (data) => {
+        text += data;
+      });
+      socket.on("error", reject);
+      socket.on("close", () => resolve(text));
+      socket.write(
+        `POST /v1/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\nConnection: close\r\n\r\n`,
+      );
+      // Slower than the 500 ms Hono's adapter drains a refused body for before resetting.
+      let sent = 0;
+      const next = () => {
+        if (sent >= size) return socket.resume();
+        sent += 256 * 1024;
+        socket.write(Buffer.alloc(256 * 1024, "a"), () => setTimeout(next, 50));
+      };
+      next();
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toContain("1024 bytes");
   });
 });
 

@@ -65,6 +65,33 @@ describe("busy engine", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("a streaming request that cannot be queued gets HTTP 429 with Retry-After before any SSE header", async () => {
+    const stream = (content: string) =>
+      fetch(`${engine.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          model: "llama-cpp/tiny",
+          messages: [{ role: "user", content }],
+          max_completion_tokens: 200,
+          temperature: 0,
+          stream: true,
+        }),
+      });
+    // One generates, one queues, one finds the queue full (whichever arrives last).
+    const responses = await Promise.all([stream("first"), stream("second"), stream("third")]);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(Number(refused[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await refused[0]!.json()) as { error: unknown }).error).toMatchObject({
+      type: "rate_limit_error",
+    });
+    const served = responses.filter((r) => r.status !== 429);
+    expect(served.map((r) => r.status)).toEqual([200, 200]);
+    for (const response of served) expect(await response.text()).toContain("data: [DONE]");
+  });
+
   it("a gateway in front retries the 429s with backoff until the engine has room", async () => {
     const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: "none", maxRetries: 0 });
     const results = await Promise.all([1, 2, 3].map(() => ask(client, "engine/llama-cpp/tiny", 50)));
