@@ -12,6 +12,7 @@ import { visibleTo } from "../../auth/visible-to.ts";
 import type { StackDb } from "../../storage/database.ts";
 import { readCursorPage } from "../../storage/read-cursor-page.ts";
 import { type ChatCompletionRow, chatCompletions } from "../../storage/schema.ts";
+import { storableJson } from "../../storage/storable-json.ts";
 
 export interface ListChatCompletionsQuery {
   after?: string | undefined;
@@ -36,8 +37,9 @@ export class ChatCompletionStore {
         model: completion.model,
         // Insertion time, finer than `created` (seconds), keeps the list order stable.
         createdAt: new Date(),
-        completion: completion as unknown as Record<string, unknown>,
-        inputMessages: inputMessages as unknown as Record<string, unknown>[],
+        // In-process callers skip the HTTP edge, and a model may write a NUL: store, don't fail.
+        completion: storableJson(completion) as unknown as Record<string, unknown>,
+        inputMessages: storableJson(inputMessages) as unknown as Record<string, unknown>[],
       })
       .onConflictDoNothing();
   }

@@ -1,0 +1,23 @@
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A copy of `value` that Postgres `jsonb` accepts: NUL characters and unpaired surrogates (which
+ * it refuses) become U+FFFD. For records of work already done, such as a generated completion
+ * whose text holds a NUL: the caller got the original; only the stored copy is normalised, rather
+ * than the insert failing after the generation. Requests are refused at the HTTP edge instead.
+ */
+export function storableJson<T>(value: T): T {
+  const text = JSON.stringify(value);
+  // JSON.stringify escapes both: a cheap test for the usual case of nothing to do.
+  if (text === undefined || !/\\u0000|\\ud[89a-f]/i.test(text)) return value;
+  return clean(value) as T;
+}
+
+function clean(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(UNSTORABLE, "\uFFFD");
+  if (Array.isArray(value)) return value.map(clean);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [clean(key), clean(child)]));
+  }
+  return value;
+}
