@@ -482,6 +482,47 @@ describe("completions and embeddings", () => {
   });
 });
 
+describe("input llama.cpp cannot take is a 400, not a 500", () => {
+  it("refuses out-of-vocabulary token ids, ungrammatical schemas and over-long embeddings; truncates any length", async () => {
+    const tokens = await openai.completions
+      .create({ model: "llama-cpp/greeter", prompt: [1, 2, 999_999], max_tokens: 2 })
+      .catch((e: unknown) => e);
+    expect(tokens).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((tokens as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("prompt[2]");
+    const embedTokens = await openai.embeddings
+      .create({ model: "llama-cpp/tiny-embed", input: [5, 999_999] })
+      .catch((e: unknown) => e);
+    expect((embedTokens as InstanceType<typeof OpenAI.BadRequestError>).status).toBe(400);
+    const schema = await openai.chat.completions
+      .create({
+        model: "llama-cpp/greeter",
+        messages: [{ role: "user", content: "x" }],
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "a", schema: { type: "string", minLength: 1e9 } },
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(schema).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((schema as InstanceType<typeof OpenAI.BadRequestError>).param).toBe(
+      "response_format.json_schema.schema.minLength",
+    );
+    const huge = "llamas hum ".repeat(100_000); // 1.1 MB
+    const strict = await openai.embeddings
+      .create({ model: "llama-cpp/tiny-embed", input: huge })
+      .catch((e: unknown) => e);
+    expect(strict).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(String(strict)).toMatch(/input has \d+ tokens .* embeds at most \d+/);
+    const truncated = await openai.embeddings.create({
+      model: "llama-cpp/tiny-embed",
+      input: huge,
+      encoding_format: "float",
+      truncate: true,
+    } as OpenAI.EmbeddingCreateParams);
+    expect(truncated.data[0]!.embedding).toHaveLength(64);
+  });
+});
+
 describe("completions with a batch of prompts", () => {
   const chatPrompt =
     "<|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n";

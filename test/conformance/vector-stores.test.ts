@@ -298,7 +298,7 @@ describe("vector stores", () => {
       .create({ model: "llama-cpp/short-embed", input: words })
       .catch((e: unknown) => e);
     expect(strict).toBeInstanceOf(OpenAI.BadRequestError);
-    expect(String(strict)).toContain("embeds at most 64");
+    expect(String(strict)).toContain("embeds at most 63");
 
     const store = await openai.vectorStores.create({
       name: "short-context",

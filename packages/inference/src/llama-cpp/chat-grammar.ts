@@ -1,7 +1,9 @@
 import { type ChatCompletionRequest, type FunctionTool, InvalidRequestError } from "@llama-stack-ts/api";
 import type { LlamaGrammar } from "node-llama-cpp";
-import { type ToolPromptFormat, toGrammarSchema, toolCallJsonSchema } from "../prompt-formats/index.ts";
+import { type ToolPromptFormat, toGrammarSchema } from "../prompt-formats/index.ts";
+import { jsonSchemaGrammar } from "./json-schema-grammar.ts";
 import type { LoadedModel } from "./model-host.ts";
+import { toolCallGrammar } from "./tool-call-grammar.ts";
 
 export type ChatGrammar =
   /** `json`: the output is one JSON value, complete when it closes (a raw GBNF grammar is not). */
@@ -12,7 +14,7 @@ export type ChatGrammar =
 /**
  * Constrained decoding: `response_format` json_schema/json_object, and a forced tool call for
  * `tool_choice: "required"` or a named tool (the call's arguments follow the tool's schema), and a
- * raw GBNF `grammar`.
+ * raw GBNF `grammar`. Schemas were checked by `prepareChat`; what the engine still refuses is a 400.
  */
 export async function chatGrammar(
   loaded: LoadedModel,
@@ -24,8 +26,7 @@ export async function chatGrammar(
   const choice = request.tool_choice;
   if (tools.length > 0 && toolFormat && (choice === "required" || (choice && typeof choice === "object"))) {
     const name = typeof choice === "object" ? choice.function.name : undefined;
-    const schema = toolCallJsonSchema(tools, name ? { name } : {});
-    const grammar = await llama.createGrammarForJsonSchema(schema as never);
+    const grammar = await toolCallGrammar(llama, tools, name ? { name } : {});
     return {
       kind: "tool",
       grammar,
@@ -53,11 +54,12 @@ export async function chatGrammar(
   if (format?.type === "json_schema") {
     const schema = format.json_schema.schema;
     if (!schema) return { kind: "format", grammar: await llama.getGrammarFor("json"), json: true };
-    return {
-      kind: "format",
-      grammar: await llama.createGrammarForJsonSchema(toGrammarSchema(schema) as never),
-      json: true,
-    };
+    const grammar = await jsonSchemaGrammar(
+      llama,
+      toGrammarSchema(schema),
+      "response_format.json_schema.schema",
+    );
+    return { kind: "format", grammar, json: true };
   }
   return undefined;
 }

@@ -7,11 +7,14 @@ import {
   type Usage,
 } from "@llama-stack-ts/api";
 import type { Token } from "node-llama-cpp";
+import { checkLogitBias } from "./check-logit-bias.ts";
+import { checkTokenIds } from "./check-token-ids.ts";
 import { decodeTokens } from "./decode-tokens.ts";
 import { generateTokens } from "./generate-tokens.ts";
 import type { ModelHost } from "./model-host.ts";
 import { samplingFrom } from "./sampling-from.ts";
 import { StopMatcher } from "./stop-matcher.ts";
+import { vocabularySize } from "./vocabulary-size.ts";
 
 /**
  * `/v1/completions` on raw prompts: special-token text in a prompt is honoured, as upstream does.
@@ -43,16 +46,21 @@ export async function* completionStream(
   const requested = request.max_tokens ?? 16; // OpenAI's default for this route
   const { bos, shouldPrependBosToken } = model.tokens;
   const batch = promptBatch(request.prompt);
+  checkLogitBias(request.logit_bias, vocabularySize(model));
   // Every prompt is checked before any is answered, so a batch fails whole or not at all.
   const prompts = batch.map((prompt, index) => {
+    const param = batch.length > 1 ? `prompt[${index}]` : "prompt";
+    if (typeof prompt !== "string") checkTokenIds(prompt, vocabularySize(model), param);
     let tokens: Token[] =
       typeof prompt === "string" ? model.tokenize(prompt, true) : prompt.map((t) => t as Token);
     if (shouldPrependBosToken && bos !== null && tokens[0] !== bos) tokens = [bos, ...tokens];
+    // A model without a BOS token has nothing to start from on an empty prompt.
+    if (tokens.length === 0) throw new InvalidRequestError(`${param} is empty.`, { param });
     const room = contextSize - tokens.length;
     if (room <= 0 || requested > room) {
       throw new InvalidRequestError(
         `This model's context is ${contextSize} tokens; the prompt${batch.length > 1 ? ` at index ${index}` : ""} takes ${tokens.length} and max_tokens asks for ${requested} more.`,
-        { param: batch.length > 1 ? `prompt[${index}]` : "prompt", code: "context_length_exceeded" },
+        { param, code: "context_length_exceeded" },
       );
     }
     return { text: typeof prompt === "string" ? prompt : null, tokens };

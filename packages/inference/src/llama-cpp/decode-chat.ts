@@ -1,6 +1,6 @@
 import type { CallOptions, ChatCompletionChunk, ChatCompletionRequest } from "@llama-stack-ts/api";
 import { type LlamaContextSequence, LlamaGrammarEvaluationState } from "node-llama-cpp";
-import { toolCallJsonSchema, toolCallPrefixState } from "../prompt-formats/index.ts";
+import { toolCallPrefixState } from "../prompt-formats/index.ts";
 import type { ChatChunkFactory } from "./chat-chunk-factory.ts";
 import { type DecodeResult, decodeTokens } from "./decode-tokens.ts";
 import { generateTokens } from "./generate-tokens.ts";
@@ -30,7 +30,7 @@ export async function* decodeChat(
   options: CallOptions,
   chunks: ChatChunkFactory,
 ): AsyncGenerator<ChatCompletionChunk, DecodedChat> {
-  const { loaded, prompt, grammar, tools, pythonTag } = chat;
+  const { loaded, prompt, grammar, tools, pythonTag, callGrammar } = chat;
   const { model } = loaded;
   const grammarState = grammar
     ? new LlamaGrammarEvaluationState({ model, grammar: grammar.grammar })
@@ -58,8 +58,7 @@ export async function* decodeChat(
   const decoding = decodeTokens(generation, {
     stops,
     onToken: async (piece, text) => {
-      if (piece.token !== pythonTag || text.trim() !== "" || callGrammarState) return;
-      const callGrammar = await model.llama.createGrammarForJsonSchema(toolCallJsonSchema(tools) as never);
+      if (piece.token !== pythonTag || text.trim() !== "" || callGrammarState || !callGrammar) return;
       callGrammarState = new LlamaGrammarEvaluationState({ model, grammar: callGrammar });
       jsonEnd = JsonValueEnd.of(callGrammar, text.length + piece.text.length);
       trimWhitespaceSuffix = callGrammar.trimWhitespaceSuffix;

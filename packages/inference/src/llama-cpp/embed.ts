@@ -4,7 +4,7 @@ import {
   type EmbeddingsResponse,
   InvalidRequestError,
 } from "@llama-stack-ts/api";
-import type { Token } from "node-llama-cpp";
+import { embeddingTokens } from "./embedding-tokens.ts";
 import type { ModelHost } from "./model-host.ts";
 
 /**
@@ -20,30 +20,30 @@ export async function embed(
   const context = loaded.embedding;
   if (!context)
     throw new InvalidRequestError(`Model '${request.model}' is not an embedding model.`, { param: "model" });
-  const inputs: (string | Token[])[] =
-    typeof request.input === "string"
-      ? [request.input]
-      : request.input.every((x) => typeof x === "number")
-        ? [request.input as Token[]]
-        : (request.input as (string | number[])[]).map((x) => (typeof x === "string" ? x : (x as Token[])));
+  // A string or one list of token ids is the input; otherwise each item is one, named by index.
+  const single = typeof request.input === "string" || request.input.every((x) => typeof x === "number");
+  const inputs: (string | number[])[] = single
+    ? [request.input as string | number[]]
+    : (request.input as (string | number[])[]);
   const size = loaded.model.embeddingVectorSize;
   if (request.dimensions && request.dimensions > size) {
     throw new InvalidRequestError(`dimensions must be at most ${size} for model '${request.model}'.`, {
       param: "dimensions",
     });
   }
+  // Every input is checked before any is embedded, so a batch fails whole or not at all.
+  const batch = inputs.map((input, index) =>
+    embeddingTokens(loaded.model, context, input, {
+      contextSize: loaded.contextSize,
+      truncate: request.truncate ?? false,
+      param: single ? "input" : `input[${index}]`,
+      modelName: request.model,
+    }),
+  );
   let promptTokens = 0;
   const data: EmbeddingsResponse["data"] = [];
-  for (const [index, input] of inputs.entries()) {
+  for (const [index, tokens] of batch.entries()) {
     options.signal?.throwIfAborted();
-    let tokens = typeof input === "string" ? loaded.model.tokenize(input) : input;
-    if (tokens.length > loaded.contextSize && request.truncate) tokens = tokens.slice(0, loaded.contextSize);
-    if (tokens.length > loaded.contextSize) {
-      throw new InvalidRequestError(
-        `Input ${index} has ${tokens.length} tokens; model '${request.model}' embeds at most ${loaded.contextSize}.`,
-        { param: `input[${index}]` },
-      );
-    }
     promptTokens += tokens.length;
     const embedding = await host.exclusive(() => context.getEmbeddingFor(tokens));
     let vector = [...embedding.vector];

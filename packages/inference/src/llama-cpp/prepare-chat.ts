@@ -1,11 +1,15 @@
 import { type ChatCompletionRequest, type FunctionTool, InvalidRequestError } from "@llama-stack-ts/api";
-import type { Token } from "node-llama-cpp";
+import type { LlamaGrammar, Token } from "node-llama-cpp";
+import { checkGrammarSchema } from "../prompt-formats/index.ts";
 import { assertTextContent } from "./assert-text-content.ts";
 import { buildChatPrompt, type ChatPrompt } from "./build-chat-prompt.ts";
 import { type ChatGrammar, chatGrammar } from "./chat-grammar.ts";
+import { checkLogitBias } from "./check-logit-bias.ts";
 import type { LoadedModel, ModelHost } from "./model-host.ts";
 import type { SequencePool } from "./sequence-pool.ts";
 import { specialToken } from "./special-token.ts";
+import { toolCallGrammar } from "./tool-call-grammar.ts";
+import { vocabularySize } from "./vocabulary-size.ts";
 
 /** A chat request checked and ready to generate: prompt tokens, limits and grammar. */
 export interface PreparedChat {
@@ -21,6 +25,8 @@ export interface PreparedChat {
   grammar: ChatGrammar | undefined;
   /** `<|python_tag|>` when an auto-mode Llama 3.1 call is constrained from that token on; else null. */
   pythonTag: Token | null;
+  /** With `pythonTag`: the grammar the call follows from that token on. */
+  callGrammar: LlamaGrammar | undefined;
 }
 
 // Built-in calls (brave_search.call(...)) follow the tag too, so only all-custom tool sets qualify.
@@ -36,11 +42,18 @@ export async function prepareChat(host: ModelHost, request: ChatCompletionReques
       },
     );
   }
+  // Before the prompt renders them (recursively): every schema a grammar may be built from.
+  const format = request.response_format;
+  if (format?.type === "json_schema" && format.json_schema.schema)
+    checkGrammarSchema(format.json_schema.schema, "response_format.json_schema.schema");
+  for (const [index, tool] of (request.tools ?? []).entries())
+    checkGrammarSchema(tool.function.parameters ?? {}, `tools[${index}].function.parameters`);
   const loaded = await host.ready();
   const { model, pool, contextSize } = loaded;
   if (!pool)
     throw new InvalidRequestError(`Model '${request.model}' is not a chat model.`, { param: "model" });
   assertTextContent(request.messages, request.model);
+  checkLogitBias(request.logit_bias, vocabularySize(model));
   const prompt = buildChatPrompt(loaded, request, host.config.tool_prompt_format);
   const requested = request.max_completion_tokens ?? request.max_tokens ?? undefined;
   const room = contextSize - prompt.tokens.length;
@@ -60,5 +73,7 @@ export async function prepareChat(host: ModelHost, request: ChatCompletionReques
     !tools.some((t) => BUILTIN_TOOLS.has(t.function.name))
       ? specialToken(model, "<|python_tag|>")
       : null;
-  return { loaded, pool, prompt, requested, room, tools, grammar, pythonTag };
+  // Built now, so that a schema the grammar cannot take is a 400 rather than an error mid-stream.
+  const callGrammar = pythonTag !== null ? await toolCallGrammar(loaded.llama, tools) : undefined;
+  return { loaded, pool, prompt, requested, room, tools, grammar, pythonTag, callGrammar };
 }

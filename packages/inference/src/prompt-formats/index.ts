@@ -1,4 +1,12 @@
+export { checkGrammarSchema } from "./check-grammar-schema.ts";
 export { type FormatLlamaChatInput, formatLlamaChat } from "./format-llama-chat.ts";
+export {
+  GRAMMAR_MAX_MAXIMUM,
+  GRAMMAR_MAX_MINIMUM,
+  GRAMMAR_SCHEMA_MAX_DEPTH,
+  GRAMMAR_SCHEMA_MAX_REPETITIONS,
+  GRAMMAR_SCHEMA_MAX_SUBSCHEMAS,
+} from "./grammar-schema-limits.ts";
 export { detectLlamaFamily, isLlamaGuardModel, type LlamaFamily } from "./llama-family.ts";
 export {
   type ParsedLlamaOutput,

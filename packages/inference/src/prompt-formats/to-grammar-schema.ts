@@ -1,3 +1,5 @@
+import { GRAMMAR_MAX_MAXIMUM } from "./grammar-schema-limits.ts";
+
 type Schema = Record<string, unknown>;
 
 // What node-llama-cpp's JSON-schema grammar understands; anything else is dropped.
@@ -23,6 +25,7 @@ const SUPPORTED = new Set([
   "format",
 ]);
 const FORMATS = new Set(["date", "time", "date-time"]);
+const MAXIMUMS = new Set(["maxLength", "maxItems", "maxProperties"]);
 
 function isRecord(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -59,7 +62,8 @@ function normalize(schema: Schema): Schema {
 /**
  * A JSON Schema reduced to node-llama-cpp's grammar subset: `anyOf` becomes `oneOf`, single
  * `allOf`s are merged, `definitions` become `$defs`, and unsupported keywords (`pattern`,
- * `minimum`, `default`, unknown `format`s, …) are dropped, so the grammar is looser, never wrong.
+ * `minimum`, `default`, unknown `format`s, maximums above {@link GRAMMAR_MAX_MAXIMUM}, …) are dropped,
+ * so the grammar is looser, never wrong.
  * Validate generated values against the original schema when bounds matter.
  */
 export function toGrammarSchema(schema: unknown): Schema {
@@ -67,6 +71,7 @@ export function toGrammarSchema(schema: unknown): Schema {
   const result: Schema = {};
   for (const [key, value] of Object.entries(normalize(schema))) {
     if (!SUPPORTED.has(key)) continue;
+    if (MAXIMUMS.has(key) && typeof value === "number" && value > GRAMMAR_MAX_MAXIMUM) continue;
     if (key === "properties" || key === "$defs") result[key] = mapValues(value);
     else if (key === "oneOf" || key === "prefixItems") result[key] = mapItems(value);
     else if (key === "items") result[key] = toGrammarSchema(value);
