@@ -73,7 +73,25 @@ interface FuzzRequest {
   target: number;
 }
 
-const MUTATIONS = ["none", "nul", "surrogate", "deep", "huge", "wrong-type", "nul-key"] as const;
+const MUTATIONS = [
+  "none",
+  "nul",
+  "surrogate",
+  "deep",
+  "huge",
+  "wrong-type",
+  "nul-key",
+  "provider-data",
+] as const;
+
+/** `X-LlamaStack-Provider-Data` is JSON too, and reaches providers. */
+const PROVIDER_DATA = [
+  '{"api_key":"k\\u0000"}',
+  '{"api_key":"\\udc00"}',
+  `{"a":${"[".repeat(200)}${"]".repeat(200)}}`,
+  "[1]",
+  "{",
+];
 type Mutation = (typeof MUTATIONS)[number];
 
 function jsonSchemaOf(schema: z.ZodType | undefined): {
@@ -140,7 +158,7 @@ function mutate(request: FuzzRequest): void {
   const parts: Record<string, unknown> = { params: request.params, query: request.query };
   if (isBranch(request.body)) parts.body = request.body;
   const all = leaves(parts);
-  if (request.mutation === "none" || all.length === 0) return;
+  if (request.mutation === "none" || request.mutation === "provider-data" || all.length === 0) return;
   const { container, key } = all[request.target % all.length]!;
   const inPathOrQuery = container === request.params || container === request.query;
   const current = (container as Record<string | number, unknown>)[key];
@@ -212,7 +230,12 @@ async function send(generated: FuzzRequest): Promise<void> {
   const hasBody = spec.method !== "GET" && request.body !== undefined;
   const response = await fetch(urlFor(spec, request), {
     method: spec.method,
-    headers: hasBody ? { "content-type": "application/json" } : {},
+    headers: {
+      ...(hasBody ? { "content-type": "application/json" } : {}),
+      ...(request.mutation === "provider-data"
+        ? { "x-llamastack-provider-data": PROVIDER_DATA[request.target % PROVIDER_DATA.length]! }
+        : {}),
+    },
     ...(hasBody ? { body: bodyText(request.body) } : {}),
     signal: AbortSignal.timeout(30_000),
   });
@@ -233,9 +256,8 @@ async function send(generated: FuzzRequest): Promise<void> {
 
 describe("hostile input on every route", () => {
   it("never gets a 5xx, every refusal carries the JSON envelope, and the server answers after", async () => {
-    const routes = specs.filter((s) => !s.multipart);
-    expect(routes.length).toBeGreaterThan(30);
-    await fc.assert(fc.asyncProperty(fc.oneof(...routes.map(requestFor)), send), {
+    expect(specs.length).toBeGreaterThan(30);
+    await fc.assert(fc.asyncProperty(fc.oneof(...specs.map(requestFor)), send), {
       numRuns: RUNS,
       seed: SEED,
       endOnFailure: true,
