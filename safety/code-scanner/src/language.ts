@@ -112,6 +112,12 @@ const SIGNALS: Readonly<Record<Exclude<Language, "unknown">, readonly RegExp[]>>
 const TITLECASE_START = /^\s*[A-Z][a-z]/;
 
 /**
+ * Longer lines are no signal of any language (real code lines are far shorter): some signals
+ * backtrack within a line (`def f()->)->)…`), so a long hostile line cost its length squared.
+ */
+const MAX_SIGNAL_LINE = 500;
+
+/**
  * A conservative guess at a snippet's language from line-level signals: returns `unknown` unless one
  * language clearly wins (a shebang decides at once).
  */
@@ -131,6 +137,7 @@ export function guessLanguage(code: string): Language {
       language,
       count: lines.filter(
         (line) =>
+          line.length <= MAX_SIGNAL_LINE &&
           SIGNALS[language].some((signal) => signal.test(line)) &&
           // "Select the rows…", "Delete from…": SQL keywords in Titlecase start a sentence, not a statement.
           !(language === "sql" && TITLECASE_START.test(line)),

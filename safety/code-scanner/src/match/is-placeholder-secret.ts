@@ -1,5 +1,6 @@
+// `<[^<>]*>`, not `<[^>]*>`: a value of many `<` would rescan itself from each one.
 const PLACEHOLDER_WORDS =
-  /change[-_ ]?me|placeholder|example|dummy|redacted|sample|fake|mock|your[-_ ]|my[-_ ]?(?:secret|password|token|key)|<[^>]*>|\$\{|\{\{|\{[\w.]*\}|%\(|%s|^\$[A-Za-z_]|xxxx|\*\*\*|\.\.\.|…|todo|fixme|replace[-_ ]?(?:me|with|this)|insert[-_ ]|^enter[-_ ]|^none$|^null$|^nil$|^undefined$/i;
+  /change[-_ ]?me|placeholder|example|dummy|redacted|sample|fake|mock|your[-_ ]|my[-_ ]?(?:secret|password|token|key)|<[^<>]*>|\$\{|\{\{|\{[\w.]*\}|%\(|%s|^\$[A-Za-z_]|xxxx|\*\*\*|\.\.\.|…|todo|fixme|replace[-_ ]?(?:me|with|this)|insert[-_ ]|^enter[-_ ]|^none$|^null$|^nil$|^undefined$/i;
 
 /** Stand-in keys that local OpenAI-compatible servers (llama.cpp, Ollama, LM Studio, vLLM) accept. */
 const NO_KEY =

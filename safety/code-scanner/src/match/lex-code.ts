@@ -30,6 +30,13 @@ export interface LexedCode {
   strings: readonly StringLiteral[];
   stringStartingAt: ReadonlyMap<number, StringLiteral>;
   stringEndingAt: ReadonlyMap<number, StringLiteral>;
+  /**
+   * For each `(`, `[` or `{` of `codeOnly`, the offset of the bracket that closes it (any closing
+   * kind, as the scanners count depth), or `codeOnly.length` when none does; other offsets are -1.
+   * Lets a call's arguments be read without rescanning nested brackets, which made overlapping
+   * calls (`eval(eval(eval(…`) quadratic.
+   */
+  closingBracket: Int32Array;
 }
 
 interface Views {
@@ -52,14 +59,16 @@ export function lexCode(code: string, language: Language): LexedCode {
   else if (language === "javascript") lexJavascript(views);
   else if (language === "shell") lexShell(views);
   else if (language === "sql") lexSql(views);
+  const codeOnly = views.codeOnly.join("");
   const lexed: LexedCode = {
     language,
     raw: code,
     noComments: views.noComments.join(""),
-    codeOnly: views.codeOnly.join(""),
+    codeOnly,
     strings: views.strings,
     stringStartingAt: new Map(views.strings.map((s) => [s.start, s])),
     stringEndingAt: new Map(views.strings.map((s) => [s.end, s])),
+    closingBracket: closingBrackets(codeOnly),
   };
   if (cache.size >= CACHE_SIZE) {
     const oldest = cache.keys().next().value;
@@ -67,6 +76,22 @@ export function lexCode(code: string, language: Language): LexedCode {
   }
   cache.set(key, lexed);
   return lexed;
+}
+
+function closingBrackets(code: string): Int32Array {
+  const closing = new Int32Array(code.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      closing[i] = code.length;
+      open.push(i);
+    } else if (c === 41 || c === 93 || c === 125) {
+      const opener = open.pop();
+      if (opener !== undefined) closing[opener] = i;
+    }
+  }
+  return closing;
 }
 
 function blank(chars: string[], start: number, end: number): void {
@@ -139,9 +164,11 @@ function lexPython(views: Views): void {
 
 /** A triple-quoted string alone at the start of a line right after a `:` (or the file start) is a docstring. */
 function isDocstringPosition(views: Views, start: number): boolean {
-  const lineStart = views.raw.lastIndexOf("\n", start - 1) + 1;
-  if (views.raw.slice(lineStart, start).trim() !== "") return false;
+  // Only the blanks before the quote are read (not the whole line, once per string on a long line).
   let k = start - 1;
+  while (k >= 0 && views.raw[k] !== "\n" && /\s/.test(views.raw[k] ?? "")) k--;
+  if (k >= 0 && views.raw[k] !== "\n") return false;
+  k = start - 1;
   while (k >= 0 && /\s/.test(views.noComments[k] ?? "")) k--;
   return k < 0 || views.noComments[k] === ":";
 }

@@ -1,4 +1,5 @@
 import type { LexedCode } from "./lex-code.ts";
+import { lineStartOf } from "./line-start-of.ts";
 
 const SECRET_WORDS =
   /token|passw(?:or)?d|passphrase|secret|api_?key|\botp\b|nonce|salt|session_?id|csrf|xsrf|reset_?code|verification_?code|auth_?code|activation_?code|credential|\bpin\b/i;
@@ -8,14 +9,31 @@ const FUNCTION_START =
 
 const LOOK_BACK_LINES = 20;
 
+/** Answers per line: many matches on one long line would otherwise each re-read it. */
+const answers = new WeakMap<LexedCode, Map<number, boolean>>();
+
 /**
  * Whether the code around `index` is about secrets: its own line, or the nearest function header
  * within 20 lines above (comments are ignored).
  */
 export function mentionsSecret(lexed: LexedCode, index: number): boolean {
-  const code = lexed.noComments;
-  let start = code.lastIndexOf("\n", index - 1) + 1;
-  const newline = code.indexOf("\n", index);
+  let known = answers.get(lexed);
+  if (!known) {
+    known = new Map();
+    answers.set(lexed, known);
+  }
+  const lineStart = lineStartOf(lexed, index);
+  let answer = known.get(lineStart);
+  if (answer === undefined) {
+    answer = lineMentionsSecret(lexed.noComments, lineStart);
+    known.set(lineStart, answer);
+  }
+  return answer;
+}
+
+function lineMentionsSecret(code: string, lineStart: number): boolean {
+  let start = lineStart;
+  const newline = code.indexOf("\n", lineStart);
   if (SECRET_WORDS.test(code.slice(start, newline < 0 ? code.length : newline))) return true;
   for (let k = 0; k < LOOK_BACK_LINES && start > 0; k++) {
     const end = start - 1;

@@ -3,8 +3,9 @@ import { callArguments, firstArgument } from "../match/call-arguments.ts";
 import { defineRule } from "../match/define-rule.ts";
 import { expressionEnd } from "../match/expression-end.ts";
 import { findAll } from "../match/find-all.ts";
+import { hasMatchWithin } from "../match/has-match-within.ts";
 import { isBuiltString } from "../match/is-built-string.ts";
-import { isDynamic, isLiteralExpression } from "../match/is-literal-expression.ts";
+import { isDynamic, literalPrefixEnd } from "../match/is-literal-expression.ts";
 import type { LexedCode } from "../match/lex-code.ts";
 import { looksLikeSql } from "../match/looks-like-sql.ts";
 import { mentionsSecret } from "../match/mentions-secret.ts";
@@ -12,12 +13,21 @@ import type { Rule } from "../rule.ts";
 
 const JAVASCRIPT: readonly Language[] = ["javascript"];
 const GLOBAL_PREFIX = String.raw`(?:(?:window|globalThis|global|self)\.)?`;
-const SANITIZER = /^\s*(?:DOMPurify\.sanitize|purify\.sanitize|sanitize(?:Html)?|xss|escapeHtml)[ \t]*\(/;
+/** Sticky: read at the value's first character, so a long expression is not sliced per match. */
+const SANITIZER = /\s*(?:DOMPurify\.sanitize|purify\.sanitize|sanitize(?:Html)?|xss|escapeHtml)[ \t]*\(/y;
 
 /** `name(…) {` or `name(…): T {` is a method or function being defined, not called. */
 function isDefinition(lexed: LexedCode, m: RegExpExecArray): boolean {
   const { end } = callArguments(lexed, m.index + m[0].length - 1);
   return /^\s*(?::[^;{}=]*)?\{/.test(lexed.codeOnly.slice(end + 1, end + 200));
+}
+
+/** Read backwards from `offset` (a lookbehind), not by testing the whole text before each match. */
+const AFTER_CHILD_PROCESS_REQUIRE = /(?<=\brequire\(\s*["'](?:node:)?child_process["']\s*\))/y;
+
+function followsChildProcessRequire(raw: string, offset: number): boolean {
+  AFTER_CHILD_PROCESS_REQUIRE.lastIndex = offset;
+  return AFTER_CHILD_PROCESS_REQUIRE.test(raw);
 }
 
 function callsWithDynamicInput(lexed: LexedCode, pattern: RegExp) {
@@ -28,13 +38,19 @@ function callsWithDynamicInput(lexed: LexedCode, pattern: RegExp) {
   );
 }
 
-/** The value expression right after `offset` (an assignment or object key) is not a constant. */
+/**
+ * The value expression right after `offset` (an assignment or object key) is not a constant: it
+ * reaches past its run of constants. Asked that way, the work is the constant run's length however
+ * long the expression is (matches chained by operators across lines each rescanned the chain).
+ */
 function valueIsDynamic(lexed: LexedCode, offset: number): boolean {
   let start = offset;
   while (/\s/.test(lexed.codeOnly[start] ?? "")) start++;
-  const end = expressionEnd(lexed.codeOnly, start);
-  if (SANITIZER.test(lexed.raw.slice(start, end))) return false;
-  return !isLiteralExpression(lexed, { start, end });
+  SANITIZER.lastIndex = start;
+  if (SANITIZER.test(lexed.raw)) return false;
+  const constantEnd = literalPrefixEnd(lexed, start);
+  if (constantEnd >= lexed.codeOnly.length) return false;
+  return expressionEnd(lexed.codeOnly, start, constantEnd) > constantEnd;
 }
 
 export const JAVASCRIPT_RULES: readonly Rule[] = [
@@ -51,17 +67,14 @@ export const JAVASCRIPT_RULES: readonly Rule[] = [
         /(?<![\w$.])(?<!function\s+)(?:(?:child_process|childProcess|cp)\.)?(exec|execSync|execAsync|spawn|spawnSync|execFile|execFileSync)[ \t]*\(|\)\s*\.(exec|execSync)[ \t]*\(/g,
         (m) => {
           const name = m[1] ?? m[2] ?? "";
-          if (
-            m[2] !== undefined &&
-            !/\brequire\(\s*["'](?:node:)?child_process["']\s*\)$/.test(lexed.raw.slice(0, m.index + 1))
-          ) {
+          if (m[2] !== undefined && !followsChildProcessRequire(lexed.raw, m.index + 1)) {
             return false;
           }
           const { args } = callArguments(lexed, m.index + m[0].length - 1);
           if (isDefinition(lexed, m) || !isDynamic(lexed, args[0])) return false;
           if (name.startsWith("exec") && !name.startsWith("execFile")) return true;
           return args.some((arg) =>
-            /\bshell\s*:\s*(?:true|["'`])/.test(lexed.noComments.slice(arg.start, arg.end)),
+            hasMatchWithin(lexed, "noComments", /\bshell\s*:\s*(?:true|["'`])/g, arg.start, arg.end),
           );
         },
       ),

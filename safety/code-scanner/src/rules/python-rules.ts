@@ -1,10 +1,13 @@
 import type { Language } from "../language.ts";
-import { argumentsText, callArguments, firstArgument } from "../match/call-arguments.ts";
+import { callArguments, firstArgument } from "../match/call-arguments.ts";
 import { defineRule } from "../match/define-rule.ts";
+import { findAfterHead } from "../match/find-after-head.ts";
 import { findAll } from "../match/find-all.ts";
+import { hasMatchWithin } from "../match/has-match-within.ts";
 import { isBuiltString } from "../match/is-built-string.ts";
 import { isDynamic } from "../match/is-literal-expression.ts";
 import type { LexedCode } from "../match/lex-code.ts";
+import { lineStartOf } from "../match/line-start-of.ts";
 import { looksLikeSql } from "../match/looks-like-sql.ts";
 import { mentionsSecret } from "../match/mentions-secret.ts";
 import type { Rule } from "../rule.ts";
@@ -13,7 +16,7 @@ const PYTHON: readonly Language[] = ["python"];
 
 /** `def f(verify=False):` declares a parameter default; it does not switch anything off. */
 function isInDefLine(lexed: LexedCode, index: number): boolean {
-  const lineStart = lexed.noComments.lastIndexOf("\n", index - 1) + 1;
+  const lineStart = lineStartOf(lexed, index);
   return /^[ \t]*(?:async[ \t]+)?def[ \t]/.test(lexed.noComments.slice(lineStart, index));
 }
 
@@ -93,7 +96,9 @@ export const PYTHON_RULES: readonly Rule[] = [
     find: (lexed) =>
       findAll(lexed.codeOnly, /\byaml\.(load|load_all|unsafe_load|unsafe_load_all)[ \t]*\(/g, (m) => {
         if (m[1]?.startsWith("unsafe")) return true;
-        return !/\b(?:C?SafeLoader|BaseLoader)\b/.test(argumentsText(lexed, m));
+        const open = m.index + m[0].length - 1;
+        const { end } = callArguments(lexed, open);
+        return !hasMatchWithin(lexed, "raw", /\b(?:C?SafeLoader|BaseLoader)\b/g, open + 1, end);
       }),
   }),
   defineRule({
@@ -122,8 +127,10 @@ export const PYTHON_RULES: readonly Rule[] = [
         lexed.codeOnly,
         /\bhashlib\.(md5|sha1|md4|new)[ \t]*\(|\b(?:MD5|MD4|SHA1?)\.new[ \t]*\(/g,
         (m) => {
-          const args = argumentsText(lexed, m);
-          if (/\busedforsecurity\s*=\s*False\b/.test(args)) return false;
+          const open = m.index + m[0].length - 1;
+          const { end } = callArguments(lexed, open);
+          if (hasMatchWithin(lexed, "raw", /\busedforsecurity\s*=\s*False\b/g, open + 1, end)) return false;
+          const args = lexed.raw.slice(open + 1, end);
           return m[1] !== "new" || /^\s*[rbu]?["'](?:md5|md4|sha1)["']/i.test(args);
         },
       ),
@@ -183,10 +190,9 @@ export const PYTHON_RULES: readonly Rule[] = [
     cwe: "CWE-347",
     message:
       "A JWT is decoded without checking its signature (verify_signature False or the 'none' algorithm), so anyone can forge one; verify with a key and an explicit algorithm list.",
-    find: (lexed) =>
-      findAll(
-        lexed.noComments,
-        /["']verify_signature["']\s*:\s*False\b|\balgorithms\s*=\s*\[[^\]]*["']none["']/gi,
-      ),
+    find: (lexed) => [
+      ...findAll(lexed.noComments, /["']verify_signature["']\s*:\s*False\b/gi),
+      ...findAfterHead(lexed.noComments, /\balgorithms\s*=\s*\[/i, /[^\]]*["']none["']/i, "]"),
+    ],
   }),
 ];

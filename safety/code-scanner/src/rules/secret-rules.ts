@@ -36,8 +36,10 @@ const QUOTED_ASSIGNMENT =
 /** A quoted key before `:` is an object/dict key only after `{`, `,` or at a line start (not `a ? "x" : "y"`). */
 function isKeyPosition(raw: string, index: number, quotedKey: boolean): boolean {
   if (!quotedKey) return true;
-  const before = raw.slice(Math.max(0, raw.lastIndexOf("\n", index - 1) + 1), index).trimEnd();
-  return before === "" || /[{,([]$/.test(before);
+  // The last non-blank character of the line before the key, read backwards (not the whole line per key).
+  let k = index - 1;
+  while (k >= 0 && raw[k] !== "\n" && /\s/.test(raw[k] ?? "")) k--;
+  return k < 0 || raw[k] === "\n" || "{,([".includes(raw[k] ?? "");
 }
 
 const BARE_ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)(?:=|:[ \t]+)([^\s"'`#$;&|!]+)[ \t]*$/gm;
@@ -170,14 +172,20 @@ export const SECRET_RULES: readonly Rule[] = [
     cwe: CWE_HARDCODED,
     message:
       "A connection URL carries a literal password; build it from an environment variable or secret store instead.",
+    // The scheme is read backwards from `://`: matched forwards, every word start in a long `a-b-c…`
+    // run re-read the run.
     find: (lexed) =>
-      findAll(lexed.raw, /\b[a-z][a-z0-9+.-]*:\/\/([^\s:@/'"`<>]+):([^\s@/'"`<>]+)@[A-Za-z0-9[]/gi, (m) => {
-        const user = m[1] ?? "";
-        const password = m[2] ?? "";
-        if (password === user || isPlaceholderSecret(password) || /^[A-Z][A-Z0-9_]+$/.test(password))
-          return false;
-        const start = m.index + (m[0].length - 1) - 1 - password.length;
-        return { index: start, redact: { start, end: start + password.length } };
-      }),
+      findAll(
+        lexed.raw,
+        /:\/\/(?<=\b[a-z][a-z0-9+.-]*:\/\/)([^\s:@/'"`<>]+):([^\s@/'"`<>]+)@[A-Za-z0-9[]/gi,
+        (m) => {
+          const user = m[1] ?? "";
+          const password = m[2] ?? "";
+          if (password === user || isPlaceholderSecret(password) || /^[A-Z][A-Z0-9_]+$/.test(password))
+            return false;
+          const start = m.index + (m[0].length - 1) - 1 - password.length;
+          return { index: start, redact: { start, end: start + password.length } };
+        },
+      ),
   }),
 ];

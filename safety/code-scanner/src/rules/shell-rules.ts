@@ -1,5 +1,6 @@
 import type { Language } from "../language.ts";
 import { defineRule } from "../match/define-rule.ts";
+import { findAfterHead } from "../match/find-after-head.ts";
 import { findAll } from "../match/find-all.ts";
 import type { LexedCode } from "../match/lex-code.ts";
 import type { Rule } from "../rule.ts";
@@ -23,11 +24,18 @@ export const SHELL_RULES: readonly Rule[] = [
     cwe: "CWE-494",
     message:
       "A script downloaded with curl/wget is executed straight away without any integrity check; download it, verify its checksum or signature, then run it.",
-    find: (lexed) =>
-      findAll(
+    find: (lexed) => [
+      ...findAfterHead(
         lexed.noComments,
-        /(?<![\w-])(?:curl|wget)\b[^\n;&]*?(?<!\|)\|(?!\|)\s*(?:sudo\s+(?:-[\w-]+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:(?:ba|z|k|da)?sh|python[0-9.]*|perl|ruby|node)(?=\s|$|;|\))|(?<![\w-])(?:(?:ba|z|k|da)?sh|python[0-9.]*)\s+(?:-c\s+["']?\$\(|<\(\s*)\s*(?:curl|wget)\b/g,
+        /(?<![\w-])(?:curl|wget)\b/,
+        /[^\n;&]*?(?<!\|)\|(?!\|)\s*(?:sudo\s+(?:-[\w-]+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:(?:ba|z|k|da)?sh|python[0-9.]*|perl|ruby|node)(?=\s|$|;|\))/,
+        "\n;&",
       ),
+      ...findAll(
+        lexed.noComments,
+        /(?<![\w-])(?:(?:ba|z|k|da)?sh|python[0-9.]*)\s+(?:-c\s+["']?\$\(|<\(\s*)\s*(?:curl|wget)\b/g,
+      ),
+    ],
   }),
   defineRule({
     id: "shell.eval-variable",
@@ -90,7 +98,12 @@ export const SHELL_RULES: readonly Rule[] = [
     message:
       "Certificate or host-key verification is turned off (curl -k, --no-check-certificate, sslVerify false, NODE_TLS_REJECT_UNAUTHORIZED=0, StrictHostKeyChecking=no …), so the server can be impersonated; keep verification on.",
     find: (lexed) => [
-      ...findAll(lexed.codeOnly, /(?<![\w-])curl\b[^\n;|&]*?\s(?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)(?=\s|$)/g),
+      ...findAfterHead(
+        lexed.codeOnly,
+        /(?<![\w-])curl\b/,
+        /[^\n;|&]*?\s(?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)(?=\s|$)/,
+        "\n;|&",
+      ),
       ...findAll(
         lexed.noComments,
         /--no-check-certificate\b|\b(?:NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)=["']?0\b|\bGIT_SSL_NO_VERIFY=["']?(?:1|true)\b|\bhttp\.sslVerify[=\s]+["']?false\b|\bstrict-ssl[=\s]+["']?false\b|\bStrictHostKeyChecking[=\s]+["']?no\b/gi,

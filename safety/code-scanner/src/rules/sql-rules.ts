@@ -1,7 +1,9 @@
 import type { Language } from "../language.ts";
 import { callArguments, type Span, trimSpan } from "../match/call-arguments.ts";
 import { defineRule } from "../match/define-rule.ts";
+import { findAfterHead } from "../match/find-after-head.ts";
 import { findAll } from "../match/find-all.ts";
+import { hasMatchWithin } from "../match/has-match-within.ts";
 import { isPlaceholderSecret } from "../match/is-placeholder-secret.ts";
 import type { LexedCode } from "../match/lex-code.ts";
 import { looksLikeSql } from "../match/looks-like-sql.ts";
@@ -41,7 +43,7 @@ function isSafeOperand(lexed: LexedCode, span: Span): boolean {
 function formatUsesPlainS(lexed: LexedCode, formatStart: number): boolean {
   const open = lexed.codeOnly.indexOf("(", formatStart);
   const first = callArguments(lexed, open).args[0];
-  return first !== undefined && /(?<!%)%s/.test(lexed.raw.slice(first.start, first.end));
+  return first !== undefined && hasMatchWithin(lexed, "raw", /(?<!%)%s/g, first.start, first.end);
 }
 
 function literalText(lexed: LexedCode, span: Span): string | undefined {
@@ -49,9 +51,23 @@ function literalText(lexed: LexedCode, span: Span): string | undefined {
   return literal ? lexed.raw.slice(literal.contentStart, literal.contentEnd) : undefined;
 }
 
-function statementEnd(code: string, from: number): number {
-  const semicolon = code.indexOf(";", from);
-  return semicolon < 0 ? code.length : semicolon;
+/**
+ * Matches of `pattern` with where their statement ends: at the next `;`, or at the next match when
+ * that comes first (a statement holds one assignment or EXECUTE). Each character is read for one
+ * match only: without `;`, every match read on to the end of the code, which was quadratic.
+ */
+function statementMatches(code: string, pattern: RegExp): Array<{ match: RegExpExecArray; end: number }> {
+  const matches = [...code.matchAll(pattern)];
+  let semicolon = -1;
+  return matches.map((match, k) => {
+    const start = match.index + match[0].length;
+    if (semicolon < start) {
+      const next = code.indexOf(";", start);
+      semicolon = next < 0 ? code.length : next;
+    }
+    const following = matches[k + 1]?.index ?? code.length;
+    return { match, end: Math.max(start, Math.min(semicolon, following)) };
+  });
 }
 
 /** Built dynamic SQL: every operand must be a literal or quoted, else the statement text is injectable. */
@@ -71,36 +87,34 @@ export const SQL_RULES: readonly Rule[] = [
       "Dynamic SQL is assembled by concatenating unquoted values into the statement text; use EXECUTE … USING / sp_executesql parameters, or quote with format('%I', …)/quote_literal().",
     find: (lexed) => {
       const code = lexed.codeOnly;
-      const executes = findAll(
+      const executes = statementMatches(
         code,
         /\bEXEC(?:UTE)?\b(?!\s+(?:PROCEDURE|FUNCTION|sp_executesql)\b)(?:\s+IMMEDIATE\b)?/gi,
-        (m) => {
-          let start = m.index + m[0].length;
-          let end = statementEnd(code, start);
-          const clause = /\b(?:USING|INTO)\b/i.exec(code.slice(start, end));
-          if (clause) end = start + clause.index;
-          let span = trimSpan(code, start, end);
-          if (code[span.start] === "(" && callArguments(lexed, span.start).end === span.end - 1) {
-            span = trimSpan(code, span.start + 1, span.end - 1);
-          }
-          start = span.start;
-          end = span.end;
-          const operands = concatenationOperands(code, start, end);
-          if (operands.length === 1 && operands[0] && /^format[ \t]*\(/i.test(code.slice(start, end))) {
-            return formatUsesPlainS(lexed, start);
-          }
-          return hasUnsafeOperand(lexed, operands, false);
-        },
-      );
-      const assignments = findAll(code, /\bSET\s+@\w+\s*=|:=/gi, (m) => {
-        const start = m.index + m[0].length;
-        return hasUnsafeOperand(lexed, concatenationOperands(code, start, statementEnd(code, start)), true);
+      ).filter(({ match: m, end: statementEnd }) => {
+        let start = m.index + m[0].length;
+        let end = statementEnd;
+        const clause = /\b(?:USING|INTO)\b/i.exec(code.slice(start, end));
+        if (clause) end = start + clause.index;
+        let span = trimSpan(code, start, end);
+        if (code[span.start] === "(" && callArguments(lexed, span.start).end === span.end - 1) {
+          span = trimSpan(code, span.start + 1, span.end - 1);
+        }
+        start = span.start;
+        end = span.end;
+        const operands = concatenationOperands(code, start, end);
+        if (operands.length === 1 && operands[0] && /^format[ \t]*\(/i.test(code.slice(start, end))) {
+          return formatUsesPlainS(lexed, start);
+        }
+        return hasUnsafeOperand(lexed, operands, false);
       });
+      const assignments = statementMatches(code, /\bSET\s+@\w+\s*=|:=/gi).filter(({ match: m, end }) =>
+        hasUnsafeOperand(lexed, concatenationOperands(code, m.index + m[0].length, end), true),
+      );
       const concats = findAll(code, /\bCONCAT[ \t]*\(/gi, (m) => {
         const { args } = callArguments(lexed, m.index + m[0].length - 1);
         return hasUnsafeOperand(lexed, args, true);
       });
-      return [...executes, ...assignments, ...concats];
+      return [...executes, ...assignments].map(({ match }) => ({ index: match.index })).concat(concats);
     },
   }),
   defineRule({
@@ -110,11 +124,20 @@ export const SQL_RULES: readonly Rule[] = [
     cwe: "CWE-732",
     message:
       "Every privilege is granted to everyone (PUBLIC, or any host with '%'); grant the specific privileges a named role needs.",
-    find: (lexed) =>
-      findAll(
+    find: (lexed) => [
+      ...findAfterHead(
         lexed.noComments,
-        /\bGRANT\s+ALL(?:\s+PRIVILEGES)?\s+ON\s+[^;]*?\bTO\s+PUBLIC\b|\bGRANT\s+ALL(?:\s+PRIVILEGES)?\s+ON\s+\*\.\*\s+TO\s+[^;]*?@\s*["'`]%["'`]/gi,
+        /\bGRANT\s+ALL(?:\s+PRIVILEGES)?\s+ON\s+/i,
+        /[^;]*?\bTO\s+PUBLIC\b/i,
+        ";",
       ),
+      ...findAfterHead(
+        lexed.noComments,
+        /\bGRANT\s+ALL(?:\s+PRIVILEGES)?\s+ON\s+\*\.\*\s+TO\s+/i,
+        /[^;]*?@\s*["'`]%["'`]/i,
+        ";",
+      ),
+    ],
   }),
   defineRule({
     id: "sql.hardcoded-password",
