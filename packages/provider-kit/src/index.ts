@@ -4,3 +4,4 @@ export * from "./format-zod-error.ts";
 export * from "./lazy-instance.ts";
 export * from "./message-text.ts";
 export * from "./stack-home.ts";
+export * from "./worker-pool.ts";

@@ -26,5 +26,22 @@ export const CodeScannerConfigSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * A scan running longer than this is stopped and the input refused (an `error` violation with rule
+   * id `code-scanner.not-scanned`): unscanned code is not passed as clean. Scanning is linear, about
+   * 1 ms per KB of hostile code, so the default (10 000) only trips on megabytes.
+   */
+  scan_timeout_ms: z.number().int().positive().optional(),
+  /**
+   * Inputs with at least this many characters of text are scanned in a worker thread, so a large
+   * scan does not hold up other requests; smaller ones are scanned inline, where they cost less than
+   * a worker round trip (default 16 384).
+   */
+  off_thread_chars: z.number().int().nonnegative().optional(),
 });
 export type CodeScannerConfig = z.infer<typeof CodeScannerConfigSchema>;
+
+// Defaults applied by the shield rather than the schema, so a parsed config lists only what was set.
+export const DEFAULT_SCAN_TIMEOUT_MS = 10_000;
+/** About 4 ms of scanning; below it a scan costs less than a worker round trip. */
+export const DEFAULT_OFF_THREAD_CHARS = 16_384;

@@ -1,6 +1,10 @@
 import { defineShield } from "@llama-stack-ts/provider-kit";
-import { CodeScannerConfigSchema } from "./code-scanner-config.ts";
-import { scanMessages } from "./scan-messages.ts";
+import {
+  CodeScannerConfigSchema,
+  DEFAULT_OFF_THREAD_CHARS,
+  DEFAULT_SCAN_TIMEOUT_MS,
+} from "./code-scanner-config.ts";
+import { messageScanner } from "./message-scanner.ts";
 import { toModerationResult } from "./to-moderation-result.ts";
 import { toViolation } from "./to-violation.ts";
 
@@ -22,18 +26,28 @@ export const codeScannerShield = defineShield({
     "Flags insecure code (shell injection, eval, weak crypto, secrets…) in messages with static rules.",
   configSchema: CodeScannerConfigSchema,
   create({ config }) {
-    const options = { minSeverity: config.min_severity, disabledRules: config.disabled_rules };
+    const scanner = messageScanner(
+      { minSeverity: config.min_severity, disabledRules: config.disabled_rules },
+      {
+        offThreadChars: config.off_thread_chars ?? DEFAULT_OFF_THREAD_CHARS,
+        timeoutMs: config.scan_timeout_ms ?? DEFAULT_SCAN_TIMEOUT_MS,
+      },
+    );
     return {
       async run(messages) {
-        return toViolation(scanMessages(messages, options).findings);
+        return toViolation(await scanner.scan(messages));
       },
       async moderate(inputs) {
-        return inputs.map((input) =>
-          toModerationResult(scanMessages([{ role: "user", content: input }], options).findings),
+        const results = inputs.map(async (input) =>
+          toModerationResult(await scanner.scan([{ role: "user", content: input }])),
         );
+        return Promise.all(results);
       },
       async health() {
         return { status: "OK" };
+      },
+      async shutdown() {
+        await scanner.close();
       },
     };
   },
