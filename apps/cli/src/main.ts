@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { inspect, parseArgs } from "node:util";
 import { StackError } from "@llama-stack-ts/api";
 import { STACK_VERSION } from "@llama-stack-ts/server";
 import { listApisCommand } from "./commands/list-apis.ts";
@@ -62,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+const EXIT_GRACE_MS = 1000;
+
 function print(text: string): number {
   process.stdout.write(`${text}\n`);
   return 0;
@@ -75,12 +77,20 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
       process.exitCode = 2;
-    } else if (StackError.isInstance(error)) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exitCode = 1;
     } else {
-      process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(`error: ${failureLine(error)}\n`);
+      if (process.env.LLAMA_STACK_LOG_LEVEL?.toLowerCase() === "debug")
+        process.stderr.write(`${inspect(error)}\n`);
       process.exitCode = 1;
     }
+    // A failed start may leave handles (a model loading, a socket) that would keep Node alive.
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   },
 );
+
+/** One line: our errors are written for people; anything else gets its first line and a pointer to the rest. */
+function failureLine(error: unknown): string {
+  if (StackError.isInstance(error)) return error.message;
+  const line = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return `${line} (LLAMA_STACK_LOG_LEVEL=debug prints the stack trace)`;
+}

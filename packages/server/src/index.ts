@@ -1,3 +1,4 @@
+export * from "./assert-port-free.ts";
 export * from "./create-app.ts";
 export * from "./errors/error-response.ts";
 export * from "./http/route-spec.ts";

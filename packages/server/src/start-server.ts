@@ -3,10 +3,11 @@ import type { Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import type { Stack } from "@llama-stack-ts/core";
+import { ConfigError, type Stack } from "@llama-stack-ts/core";
 import { createApp } from "./create-app.ts";
 import { answerClientError } from "./http/answer-client-error.ts";
 import type { RouteSpec } from "./http/route-spec.ts";
+import { listenError } from "./listen-error.ts";
 import { listedApiGaps } from "./routes/listed-api-gaps.ts";
 
 export interface RunningServer {
@@ -28,20 +29,20 @@ export interface StartServerOptions {
 export async function startServer(stack: Stack, options: StartServerOptions = {}): Promise<RunningServer> {
   const { server: settings } = stack.config;
   const { app, specs, shutdown } = createApp(stack);
-  warnAboutListedApis(stack, specs);
   const tls = settings.tls_certfile && settings.tls_keyfile;
   const host = options.host ?? settings.host;
+  const requestedPort = options.port ?? settings.port;
   const server = serve({
     fetch: app.fetch,
-    port: options.port ?? settings.port,
+    port: requestedPort,
     hostname: host,
     ...(tls
       ? {
           createServer: createHttpsServer,
           serverOptions: {
-            cert: readFileSync(settings.tls_certfile!),
-            key: readFileSync(settings.tls_keyfile!),
-            ...(settings.tls_cafile ? { ca: readFileSync(settings.tls_cafile) } : {}),
+            cert: readTlsFile("tls_certfile", settings.tls_certfile!),
+            key: readTlsFile("tls_keyfile", settings.tls_keyfile!),
+            ...(settings.tls_cafile ? { ca: readTlsFile("tls_cafile", settings.tls_cafile) } : {}),
           },
         }
       : {}),
@@ -50,8 +51,13 @@ export async function startServer(stack: Stack, options: StartServerOptions = {}
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once("listening", resolve);
-    server.once("error", reject);
+    server.once("error", (error) => {
+      shutdown.abort();
+      reject(listenError(error, host, requestedPort));
+    });
   });
+  // Only a server that listens has routes worth warning about.
+  warnAboutListedApis(stack, specs);
   const { port } = server.address() as AddressInfo;
   const displayHost = host.includes(":") ? `[${host}]` : host;
 
@@ -76,6 +82,14 @@ export async function startServer(stack: Stack, options: StartServerOptions = {}
       return closing;
     },
   };
+}
+
+function readTlsFile(key: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new ConfigError(`Cannot read server.${key} ${path}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 /** Upstream's distributions list APIs this server has no routes for yet; say so rather than accept silently. */

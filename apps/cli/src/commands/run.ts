@@ -1,6 +1,6 @@
 import { createLogger, createStack, defaultDataDir } from "@llama-stack-ts/core";
 import { documentChunker } from "@llama-stack-ts/memory";
-import { startServer } from "@llama-stack-ts/server";
+import { assertPortFree, startServer } from "@llama-stack-ts/server";
 import { builtinProviders } from "../builtin-providers.ts";
 import { resolveConfig } from "../resolve-config.ts";
 
@@ -17,6 +17,7 @@ export async function runCommand(options: RunOptions, env: NodeJS.ProcessEnv = p
   const { config, path, baseDir } = await resolveConfig(options.target, env);
   const distro = config.distro_name ?? config.image_name ?? "custom";
   const dataDir = options.dataDir ?? env.LLAMA_STACK_TS_DATA_DIR ?? defaultDataDir(distro, env);
+  await assertPortFree(options.host ?? config.server.host, options.port ?? config.server.port);
   const stack = await createStack({
     config,
     registry: builtinProviders(),
@@ -28,6 +29,10 @@ export async function runCommand(options: RunOptions, env: NodeJS.ProcessEnv = p
   const server = await startServer(stack, {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
+  }).catch((error: unknown) => {
+    // Close storage and models while the error is reported; main() exits after a short grace regardless.
+    stack.close().catch((closeError: unknown) => logger.debug("close after a failed start", { closeError }));
+    throw error;
   });
   const readyMs = Math.round(performance.now());
 

@@ -44,7 +44,9 @@ export async function loadRunConfig(
   try {
     tree = parseYaml(text);
   } catch (cause) {
-    const detail = cause instanceof YAMLParseError ? cause.message : String(cause);
+    // The parser's message ends with a multi-line excerpt of the file; the position says enough.
+    const detail =
+      cause instanceof YAMLParseError ? cause.message.split("\n")[0]!.replace(/:$/, "") : String(cause);
     throw new ConfigError(`Run config ${absolute} is not valid YAML: ${detail}`, { cause });
   }
   return {

@@ -6,6 +6,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import type { SqlClient } from "@llama-stack-ts/api";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { dataDirError } from "./data-dir-error.ts";
 import type { Database } from "./database.ts";
 import { acquireDirLock } from "./dir-lock.ts";
 import { MIGRATIONS_FOLDER } from "./migrations-folder.ts";
@@ -19,9 +20,13 @@ export async function openPglite(
 ): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
-    await mkdir(dataDir, { recursive: true });
-    // PGlite has no multi-process safety: two servers on one directory would corrupt it.
-    release = await acquireDirLock(dataDir);
+    try {
+      await mkdir(dataDir, { recursive: true });
+      // PGlite has no multi-process safety: two servers on one directory would corrupt it.
+      release = await acquireDirLock(dataDir);
+    } catch (cause) {
+      throw dataDirError(dataDir, cause);
+    }
   }
   try {
     const fresh = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
