@@ -17,9 +17,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // TTFT is small and noisy on a VM: sample it separately, many times, with 1-token answers.
 const TTFT_RUNS = Number(process.env.BENCH_TTFT_RUNS ?? 31);
 const PREFILL_SIZES = (process.env.BENCH_PREFILL ?? "4096,32768").split(",").map(Number);
-const TABLES = new Set(
-  (process.env.BENCH_TABLES ?? "decode,busy,sweep,concurrency,prefill,bandwidth").split(","),
-);
+const KNOWN_TABLES = ["decode", "busy", "sweep", "concurrency", "prefill", "bandwidth"];
+const TABLES = new Set((process.env.BENCH_TABLES ?? KNOWN_TABLES.join(",")).split(","));
+// Checked before the ~190 MB model is written: a typo should cost a second, not a minute.
+const unknownTables = [...TABLES].filter((table) => !KNOWN_TABLES.includes(table));
+if (unknownTables.length > 0) {
+  console.error(
+    `error: BENCH_TABLES names unknown ${unknownTables.join(", ")}; known: ${KNOWN_TABLES.join(", ")}`,
+  );
+  process.exit(2);
+}
 // Sequences per model for the concurrency table; "default" is what the server picks by itself.
 const PARALLEL = (process.env.BENCH_PARALLEL ?? "default,1,4").split(",");
 
