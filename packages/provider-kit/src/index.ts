@@ -1,4 +1,5 @@
 export * from "./accumulate-chat-stream.ts";
+export * from "./assert-stored-length.ts";
 export * from "./define-shield.ts";
 export * from "./format-zod-error.ts";
 export * from "./lazy-instance.ts";

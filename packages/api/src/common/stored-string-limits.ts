@@ -1,5 +1,3 @@
-import { InvalidRequestError } from "../errors/invalid-request-error.ts";
-
 /**
  * The longest value, in UTF-8 bytes, of each caller-supplied string stored in a btree-indexed
  * column. Postgres refuses an index entry over 2704 bytes (a third of a page) with an error that
@@ -27,23 +25,3 @@ export const STORED_STRING_LIMITS = {
   /** An auth principal (run config): part of `registry_resources`' key as `owner_key`. */
   principal: 256,
 } as const;
-
-/** A string's length in UTF-8 bytes, the unit of Postgres's index limit. */
-export function utf8Length(value: string): number {
-  return new TextEncoder().encode(value).length;
-}
-
-/**
- * Refuse a string longer than `limit` UTF-8 bytes with a 400 that names the field and the limit,
- * before it reaches an index.
- */
-export function assertStoredLength(value: string, limit: number, param: string): void {
-  // A UTF-16 unit is 1–3 UTF-8 bytes (a surrogate pair 4 for 2), so most values need no encoding.
-  if (value.length <= limit / 3) return;
-  const bytes = utf8Length(value);
-  if (bytes <= limit) return;
-  throw new InvalidRequestError(
-    `${param} is too long: ${bytes} bytes; at most ${limit} bytes (UTF-8) are allowed here.`,
-    { param, code: "string_too_long" },
-  );
-}

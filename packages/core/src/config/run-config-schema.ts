@@ -1,4 +1,5 @@
-import { ApiNameSchema, ModelTypeSchema, STORED_STRING_LIMITS, utf8Length } from "@llama-stack-ts/api";
+import { ApiNameSchema, ModelTypeSchema, STORED_STRING_LIMITS } from "@llama-stack-ts/api";
+import { utf8Length } from "@llama-stack-ts/provider-kit";
 import { z } from "zod";
 
 const ProviderEntrySchema = z.strictObject({

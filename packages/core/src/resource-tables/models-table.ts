@@ -1,5 +1,4 @@
 import {
-  assertStoredLength,
   InvalidRequestError,
   type Model,
   ModelSchema,
@@ -7,8 +6,8 @@ import {
   type ProviderModel,
   type RegisterModelRequest,
   STORED_STRING_LIMITS,
-  utf8Length,
 } from "@llama-stack-ts/api";
+import { assertStoredLength, utf8Length } from "@llama-stack-ts/provider-kit";
 import type { AccessContext } from "../auth/access-context.ts";
 import type { RunConfig } from "../config/run-config-schema.ts";
 import type { StackDb } from "../storage/database.ts";

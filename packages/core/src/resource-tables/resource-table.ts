@@ -1,4 +1,5 @@
-import { assertStoredLength, ConflictError, NotFoundError, STORED_STRING_LIMITS } from "@llama-stack-ts/api";
+import { ConflictError, NotFoundError, STORED_STRING_LIMITS } from "@llama-stack-ts/api";
+import { assertStoredLength } from "@llama-stack-ts/provider-kit";
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { type AccessContext, canSee, ownerFor } from "../auth/access-context.ts";
 import type { StackDb } from "../storage/database.ts";

@@ -1,6 +1,5 @@
 import {
   type ApiCall,
-  assertStoredLength,
   InvalidRequestError,
   type RegisterShieldRequest,
   type SafetyProvider,
@@ -9,6 +8,7 @@ import {
   type ShieldsApi,
   STORED_STRING_LIMITS,
 } from "@llama-stack-ts/api";
+import { assertStoredLength } from "@llama-stack-ts/provider-kit";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import { parseShieldParamOptions } from "./parse-shield-param-options.ts";

@@ -1,6 +1,5 @@
 import {
   type ApiCall,
-  assertStoredLength,
   type InferenceApi,
   InvalidRequestError,
   newId,
@@ -16,7 +15,7 @@ import {
   type VectorQueryResult,
   type VectorStoreResource,
 } from "@llama-stack-ts/api";
-import { messageText } from "@llama-stack-ts/provider-kit";
+import { assertStoredLength, messageText } from "@llama-stack-ts/provider-kit";
 import type { ResourceTable } from "../../resource-tables/resource-table.ts";
 import type { ProviderSet } from "../../stack/provider-set.ts";
 import { stringOrUndefined } from "./string-or-undefined.ts";

@@ -1,5 +1,4 @@
 import {
-  assertStoredLength,
   type CallOptions,
   type DistanceMetric,
   InvalidRequestError,
@@ -10,6 +9,7 @@ import {
   type VectorIoProvider,
   type VectorQuery,
 } from "@llama-stack-ts/api";
+import { assertStoredLength } from "@llama-stack-ts/provider-kit";
 import { compileFilters } from "../compile-filters.ts";
 import { ensureVectorIndex } from "./ensure-vector-index.ts";
 import { fuseResults, type Ranked } from "./fuse-results.ts";
