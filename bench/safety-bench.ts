@@ -69,8 +69,11 @@ const python = Array.from({ length: 50 }, (_, i) =>
   i === 25 ? "os.system('ls ' + user_input)" : `value_${i} = compute(${i}) + offset`,
 ).join("\n");
 const long = Array.from({ length: 1500 }, (_, i) => `word${i % 50}`).join(" ");
+// Issue 10's hostile input: unclosed `eval(` calls, 100 KB in one fence (12 s when the scan was quadratic).
+const hostile = `\`\`\`javascript\n${"eval(".repeat(20_480)}\n\`\`\``;
 const cases: [string, string, string][] = [
   ["code-scanner", "code-scanner", `Run this:\n\`\`\`python\nimport os\n${python}\n\`\`\``],
+  ["code-scanner", "code-scanner, 100 KB hostile fenced eval( (worker thread)", hostile],
   [
     "prompt-guard",
     "prompt-guard, short text (fixture model)",
