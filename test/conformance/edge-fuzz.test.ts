@@ -145,7 +145,7 @@ function isBranch(value: unknown): value is Record<string, unknown> {
 const DEEP = "\u{1F9EA}deep:";
 
 function nestedJson(depth: number): string {
-  return '{"a":['.repeat(depth / 2) + '"x"' + "]}".repeat(depth / 2);
+  return `${'{"a":['.repeat(depth / 2)}"x"${"]}".repeat(depth / 2)}`;
 }
 
 function bodyText(body: unknown): string {
