@@ -8,5 +8,6 @@ export * from "./providers/index.ts";
 export * from "./resources/index.ts";
 export * from "./safety/index.ts";
 export * from "./stack-apis/index.ts";
+export * from "./tools/index.ts";
 export * from "./vector-io/index.ts";
 export * from "./vector-stores/index.ts";

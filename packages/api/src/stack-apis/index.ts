@@ -4,5 +4,6 @@ export * from "./files-api.ts";
 export * from "./inference-api.ts";
 export * from "./safety-api.ts";
 export * from "./stack-apis.ts";
+export * from "./tool-runtime-api.ts";
 export * from "./vector-io-api.ts";
 export * from "./vector-stores-api.ts";

@@ -1,6 +1,7 @@
 import type { FilesApi } from "./files-api.ts";
 import type { InferenceApi } from "./inference-api.ts";
 import type { SafetyApi, ShieldsApi } from "./safety-api.ts";
+import type { ToolGroupsApi, ToolRuntimeApi } from "./tool-runtime-api.ts";
 import type { VectorIoApi } from "./vector-io-api.ts";
 import type { VectorStoresApi } from "./vector-stores-api.ts";
 
@@ -12,7 +13,7 @@ import type { VectorStoresApi } from "./vector-stores-api.ts";
  * @example
  * declare module "@llama-stack-ts/api" {
  *   interface StackApis {
- *     tool_runtime: ToolRuntimeApi;
+ *     responses: ResponsesApi;
  *   }
  * }
  */
@@ -23,6 +24,8 @@ export interface StackApis {
   files: FilesApi;
   safety: SafetyApi;
   shields: ShieldsApi;
+  tool_runtime: ToolRuntimeApi;
+  tool_groups: ToolGroupsApi;
 }
 
 /** The APIs one Stack part can reach in another. */
