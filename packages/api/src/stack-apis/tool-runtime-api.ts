@@ -9,8 +9,11 @@ import type { ApiCall } from "./api-call.ts";
  * Responses API. Unknown tool or group: 404; bad kwargs: 400 (`InvalidRequestError`).
  */
 export interface ToolRuntimeApi {
-  /** Every tool the caller can reach, or one group's. */
-  listTools(request: { toolgroup_id?: string | undefined }, call: ApiCall): Promise<ToolDef[]>;
+  /** Every tool the caller can reach, one group's, or an unregistered MCP server's. */
+  listTools(
+    request: { toolgroup_id?: string | undefined; mcp_endpoint?: string | undefined },
+    call: ApiCall,
+  ): Promise<ToolDef[]>;
   getTool(name: string, call: ApiCall): Promise<ToolDef>;
   invoke(request: InvokeToolRequest, call: ApiCall): Promise<ToolInvocationResult>;
 }

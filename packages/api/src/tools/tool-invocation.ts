@@ -26,4 +26,4 @@ export const ToolInvocationResultSchema = z
 export type ToolInvocationResult = z.infer<typeof ToolInvocationResultSchema>;
 
 /** Error codes the runtime itself sets; tools may use others (MCP's `isError` is 1). */
-export const TOOL_ERROR = { failed: 1, invalidArguments: 2, timedOut: 3 } as const;
+export const TOOL_ERROR = { failed: 1, invalidArguments: 2, timedOut: 3, blocked: 4 } as const;

@@ -6,6 +6,9 @@ import { InferenceRouter } from "../apis/inference/inference-router.ts";
 import { SafetyRouter } from "../apis/safety/safety-router.ts";
 import { ShieldsRouter } from "../apis/safety/shields-router.ts";
 import { validateSafetyConfig } from "../apis/safety/validate-safety-config.ts";
+import { registerDefaultToolGroups } from "../apis/tool-runtime/default-tool-groups.ts";
+import { ToolGroupsRouter } from "../apis/tool-runtime/tool-groups-router.ts";
+import { ToolRuntimeRouter } from "../apis/tool-runtime/tool-runtime-router.ts";
 import { VectorIoRouter } from "../apis/vector-io/vector-io-router.ts";
 import { VectorStoresRouter } from "../apis/vector-stores/vector-stores-router.ts";
 import { VectorStoresStore } from "../apis/vector-stores/vector-stores-store.ts";
@@ -95,6 +98,16 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       defaultShieldId: config.safety?.default_shield_id,
     });
     routers.set("safety", safety);
+    await registerDefaultToolGroups(
+      providers,
+      tables.toolGroups,
+      new Set(config.registered_resources.tool_groups.map((t) => t.toolgroup_id)),
+      logger,
+    );
+    const toolGroups = new ToolGroupsRouter(tables.toolGroups, providers);
+    routers.set("tool_groups", toolGroups);
+    const toolRuntime = new ToolRuntimeRouter(toolGroups, safety, logger.child({ api: "tool_runtime" }));
+    routers.set("tool_runtime", toolRuntime);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
     let closing: Promise<void> | undefined;
@@ -113,6 +126,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       jobs,
       shields,
       safety,
+      toolGroups,
+      toolRuntime,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,

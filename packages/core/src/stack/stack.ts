@@ -3,6 +3,8 @@ import type { FilesRouter } from "../apis/files/files-router.ts";
 import type { InferenceRouter } from "../apis/inference/inference-router.ts";
 import type { SafetyRouter } from "../apis/safety/safety-router.ts";
 import type { ShieldsRouter } from "../apis/safety/shields-router.ts";
+import type { ToolGroupsRouter } from "../apis/tool-runtime/tool-groups-router.ts";
+import type { ToolRuntimeRouter } from "../apis/tool-runtime/tool-runtime-router.ts";
 import type { VectorIoRouter } from "../apis/vector-io/vector-io-router.ts";
 import type { VectorStoresRouter } from "../apis/vector-stores/vector-stores-router.ts";
 import type { ApiKeyAuthenticator } from "../auth/api-key-authenticator.ts";
@@ -45,6 +47,10 @@ export interface Stack {
   shields: ShieldsRouter;
   /** Run-shield and moderations for every caller, with each shield's `on_error` applied. */
   safety: SafetyRouter;
+  /** Registered tool groups (`/v1/toolgroups`) and the tool-runtime provider behind each. */
+  toolGroups: ToolGroupsRouter;
+  /** Tool listing and invocation for every caller, tool results guarded by shields. */
+  toolRuntime: ToolRuntimeRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Each API's router by name, for providers (`context.api("inference")`); layers above add theirs. */

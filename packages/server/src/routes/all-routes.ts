@@ -6,6 +6,7 @@ import { modelsRoutes } from "./models-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
 import { safetyRoutes } from "./safety-routes.ts";
 import { shieldsRoutes } from "./shields-routes.ts";
+import { toolRoutes } from "./tool-routes.ts";
 import { vectorIoRoutes } from "./vector-io-routes.ts";
 import { vectorStoresRoutes } from "./vector-stores-routes.ts";
 
@@ -18,6 +19,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...inferenceRoutes(),
     ...shieldsRoutes(),
     ...safetyRoutes(),
+    ...toolRoutes(),
     ...vectorIoRoutes(),
     ...vectorStoresRoutes(),
     ...filesRoutes(),
