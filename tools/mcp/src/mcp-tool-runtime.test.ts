@@ -157,7 +157,7 @@ describe("results", () => {
   });
 
   it("caps long output with a visible marker", async () => {
-    mcp = runtime({ maxOutputChars: 10 });
+    mcp = runtime({ max_output_chars: 10 });
     const result = await mcp.invokeTool(
       { toolName: "echo", kwargs: { text: "x".repeat(100) }, toolGroup: group(server.streamableUrl) },
       {},
@@ -167,7 +167,7 @@ describe("results", () => {
   });
 
   it("returns a timed-out tool error past the timeout", async () => {
-    mcp = runtime({ timeoutMs: 100 });
+    mcp = runtime({ timeout_ms: 100 });
     const result = await mcp.invokeTool(
       { toolName: "sleep", kwargs: { ms: 2_000 }, toolGroup: group(server.streamableUrl) },
       {},
@@ -222,8 +222,21 @@ describe("sessions", () => {
     expect(server.sessionsOpened() - before).toBe(2);
   });
 
+  it("shares one connect between concurrent calls", async () => {
+    mcp = runtime();
+    const before = server.sessionsOpened();
+    const toolGroup = group(server.streamableUrl);
+    const results = await Promise.all(
+      ["a", "b", "c"].map((text) => mcp.invokeTool({ toolName: "echo", kwargs: { text }, toolGroup }, {})),
+    );
+    expect(results.map((result) => result.content)).toEqual(
+      ["a", "b", "c"].map((text) => [{ type: "text", text: `echo: ${text}` }]),
+    );
+    expect(server.sessionsOpened() - before).toBe(1);
+  });
+
   it("closes a session after it sits idle", async () => {
-    mcp = runtime({ idleCloseMs: 50 });
+    mcp = runtime({ idle_close_ms: 50 });
     const toolGroup = group(server.streamableUrl);
     const before = server.sessionsOpened();
     await mcp.invokeTool({ toolName: "tick", kwargs: {}, toolGroup }, {});
@@ -241,8 +254,10 @@ describe("sessions", () => {
     const toolGroup = group(uri());
     expect((await mcp.invokeTool({ toolName: "tick", kwargs: {}, toolGroup }, {})).content).toBeDefined();
     await server.restart();
+    const before = server.sessionsOpened();
     const result = await mcp.invokeTool({ toolName: "echo", kwargs: { text: "again" }, toolGroup }, {});
     expect(result).toEqual({ content: [{ type: "text", text: "echo: again" }] });
+    expect(server.sessionsOpened()).toBeGreaterThan(before);
   });
 
   it("shuts its sessions down on provider shutdown", async () => {
@@ -279,7 +294,7 @@ describe("SSE-only server", () => {
 
 describe("unreachable server", () => {
   it("fails a listing with a 503 naming the endpoint, and a call with a tool error", async () => {
-    mcp = runtime({ connectTimeoutMs: 2_000 });
+    mcp = runtime({ connect_timeout_ms: 2_000 });
     const dead = await startTestMcpServer();
     const uri = dead.streamableUrl;
     await dead.close();

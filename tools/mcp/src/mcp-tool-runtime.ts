@@ -36,8 +36,8 @@ export class McpToolRuntime implements ToolRuntimeProvider {
     this.#config = config;
     this.#logger = logger;
     this.#pool = new McpSessionPool({
-      connectTimeoutMs: config.connectTimeoutMs,
-      idleCloseMs: config.idleCloseMs,
+      connectTimeoutMs: config.connect_timeout_ms,
+      idleCloseMs: config.idle_close_ms,
     });
   }
 
@@ -78,7 +78,7 @@ export class McpToolRuntime implements ToolRuntimeProvider {
   ): Promise<ToolInvocationResult> {
     const endpoint = endpointOf(toolGroup);
     const headers = mcpRequestHeaders(toolGroup, endpoint, options);
-    const timeout = AbortSignal.timeout(this.#config.timeoutMs);
+    const timeout = AbortSignal.timeout(this.#config.timeout_ms);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     try {
       const result = await this.#pool.use(
@@ -108,7 +108,7 @@ export class McpToolRuntime implements ToolRuntimeProvider {
           // The SDK's own request timeout stays above ours so that ours is the one reported.
           return session.client.callTool({ name: toolName, arguments: kwargs }, undefined, {
             signal,
-            timeout: this.#config.timeoutMs + 1_000,
+            timeout: this.#config.timeout_ms + 1_000,
           });
         },
       );
@@ -119,7 +119,7 @@ export class McpToolRuntime implements ToolRuntimeProvider {
       if (timeout.aborted) {
         return {
           error_code: TOOL_ERROR.timedOut,
-          error_message: `Tool '${toolName}' did not finish within ${this.#config.timeoutMs} ms.`,
+          error_message: `Tool '${toolName}' did not finish within ${this.#config.timeout_ms} ms.`,
         };
       }
       this.#logger?.warn("mcp tool call failed", { endpoint, tool: toolName, error: messageOf(error) });
@@ -137,7 +137,7 @@ export class McpToolRuntime implements ToolRuntimeProvider {
 
   #capped(result: ToolInvocationResult): ToolInvocationResult {
     if (result.content === undefined) return result;
-    const { content, truncated } = capToolOutput(result.content, this.#config.maxOutputChars);
+    const { content, truncated } = capToolOutput(result.content, this.#config.max_output_chars);
     return truncated ? { ...result, content, metadata: { ...result.metadata, truncated: true } } : result;
   }
 }

@@ -12,7 +12,7 @@ it("is the remote::model-context-protocol tool runtime, built from its config", 
   expect(mcpTools.api).toBe("tool_runtime");
   expect(mcpTools.providerType).toBe("remote::model-context-protocol");
   const config = mcpTools.configSchema.parse({});
-  expect(config).toMatchObject({ timeoutMs: 30_000, idleCloseMs: 60_000 });
+  expect(config).toMatchObject({ timeout_ms: 30_000, idle_close_ms: 60_000 });
   // Only config and logger are read by create; the rest of the context is not needed.
   const runtime = await mcpTools.create({ config } as Parameters<typeof mcpTools.create>[0]);
   const toolGroup = {
