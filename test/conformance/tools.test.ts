@@ -17,6 +17,13 @@ beforeAll(async () => {
           module: "./fixtures/providers/test-tool-group.ts",
           config: {},
         },
+        // Offers the same default group: the first provider listed keeps serving it.
+        {
+          provider_id: "test-tools-2",
+          provider_type: "inline::test-tools",
+          module: "./fixtures/providers/test-tool-group.ts",
+          config: {},
+        },
       ],
       safety: [
         {
@@ -65,7 +72,8 @@ describe("tool groups", () => {
         expect.objectContaining({ identifier: "mine::calc", args: { note: "from config" } }),
       ]),
     );
-    expect((await call("GET", "/v1/toolgroups/test::calc")).body.identifier).toBe("test::calc");
+    expect((await call("GET", "/v1/toolgroups/test::calc")).body.provider_id).toBe("test-tools");
+    expect(body.data.filter((g: { provider_id: string }) => g.provider_id === "test-tools-2")).toEqual([]);
     expect((await call("GET", "/v1/toolgroups/none::such")).status).toBe(404);
   });
 

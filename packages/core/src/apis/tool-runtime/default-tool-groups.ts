@@ -13,10 +13,21 @@ export async function registerDefaultToolGroups(
   configured: ReadonlySet<string>,
   logger: Logger,
 ): Promise<void> {
+  // Two providers of one kind (Tavily and Brave both offering builtin::websearch): the first listed serves it.
+  const claimed = new Map<string, string>();
   for (const provider of providers.byApi("tool_runtime")) {
     const defaults = (provider.instance as ToolRuntimeProvider).defaultToolGroups ?? [];
+    for (const id of defaults) {
+      const first = claimed.get(id);
+      if (first)
+        logger.warn("tool group offered by two providers; the first serves it", {
+          toolgroup: id,
+          serves: first,
+          skipped: provider.providerId,
+        });
+    }
     const groups = defaults
-      .filter((id) => !configured.has(id))
+      .filter((id) => !configured.has(id) && !claimed.has(id))
       .map(
         (id): ToolGroup => ({
           identifier: id,
@@ -25,6 +36,7 @@ export async function registerDefaultToolGroups(
           type: "tool_group",
         }),
       );
+    for (const group of groups) claimed.set(group.identifier, provider.providerId);
     await table.sync("discovery", groups, { providerId: provider.providerId });
     if (groups.length)
       logger.debug("tool groups registered", { provider: provider.providerId, groups: defaults });
