@@ -5,7 +5,7 @@ import {
   TOOL_ERROR,
   type ToolGroup,
 } from "@llama-stack-ts/api";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PIXEL_PNG, startTestMcpServer, type TestMcpServer } from "./__fixtures__/start-test-mcp-server.ts";
 import { McpToolRuntime } from "./mcp-tool-runtime.ts";
 import { McpToolsConfigSchema } from "./mcp-tools-config.ts";
@@ -240,8 +240,7 @@ describe("sessions", () => {
     const toolGroup = group(server.streamableUrl);
     const before = server.sessionsOpened();
     await mcp.invokeTool({ toolName: "tick", kwargs: {}, toolGroup }, {});
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(server.requests.at(-1)?.method).toBe("DELETE");
+    await vi.waitFor(() => expect(server.requests.at(-1)?.method).toBe("DELETE"), { timeout: 2_000 });
     await mcp.invokeTool({ toolName: "tick", kwargs: {}, toolGroup }, {});
     expect(server.sessionsOpened() - before).toBe(2);
   });
