@@ -1,9 +1,11 @@
 import type { ProviderModule } from "@llama-stack-ts/api";
+import { codeInterpreterTools } from "@llama-stack-ts/code-interpreter";
 import { codeScannerShield } from "@llama-stack-ts/code-scanner";
 import { ProviderRegistry } from "@llama-stack-ts/core";
 import { fileSearchTools } from "@llama-stack-ts/file-search";
 import { inferenceProviders } from "@llama-stack-ts/inference";
 import { llamaGuardShield } from "@llama-stack-ts/llama-guard";
+import { mcpTools } from "@llama-stack-ts/mcp-tools";
 import { memoryProviders } from "@llama-stack-ts/memory";
 import { promptGuardShield } from "@llama-stack-ts/prompt-guard";
 import { webSearchTools } from "@llama-stack-ts/web-search";
@@ -18,7 +20,9 @@ export const builtinShields: ProviderModule[] = [
 
 /** The tool groups this CLI ships (`builtin::file_search`, …); users add theirs with `module:`. */
 export const builtinTools: ProviderModule[] = [
+  codeInterpreterTools as ProviderModule,
   fileSearchTools as ProviderModule,
+  mcpTools as ProviderModule,
   webSearchTools as ProviderModule,
   wolframAlphaTools as ProviderModule,
 ];
