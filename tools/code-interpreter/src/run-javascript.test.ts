@@ -47,12 +47,10 @@ describe("runJavaScript (QuickJS)", () => {
   });
 
   it("stops a memory bomb at the heap limit", async () => {
-    expect(await run("const keep = []; while (true) keep.push(new ArrayBuffer(1 << 20))")).toEqual(
-      {
-        kind: "out-of-memory",
-        message: "The JavaScript code used more than 16 MB and was stopped.",
-      },
-    );
+    expect(await run("const keep = []; while (true) keep.push(new ArrayBuffer(1 << 20))")).toEqual({
+      kind: "out-of-memory",
+      message: "The JavaScript code used more than 16 MB and was stopped.",
+    });
   });
 
   it("deep recursion is a guest stack overflow, not a host crash", async () => {
