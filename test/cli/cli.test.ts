@@ -82,7 +82,7 @@ describe("llama-stack-ts CLI", () => {
       expect(out).toContain("llama-cpp/Llama-3.2-1B-Instruct");
       // The distribution lists APIs upstream's does; those without routes yet are named at start-up.
       expect(cli.stderr()).toContain(
-        "apis lists tool_runtime, responses, agents, not served by this server yet: no routes, requests answer 404",
+        "apis lists responses, agents, not served by this server yet: no routes, requests answer 404",
       );
       await waitUntil(() =>
         cli.stderr().includes("models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"),
@@ -101,6 +101,14 @@ describe("llama-stack-ts CLI", () => {
       expect(message).toContain(`--models-dir ${join(home, "models")}`); // follows LLAMA_STACK_TS_HOME
       const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
       expect(await health.json()).toEqual({ status: "OK" });
+      // Tools out of the box: the code interpreter and file search (web search needs a key).
+      const groups = (await (await fetch(`http://127.0.0.1:${port}/v1/toolgroups`)).json()) as {
+        data: { identifier: string }[];
+      };
+      expect(groups.data.map((g) => g.identifier).sort()).toEqual([
+        "builtin::code_interpreter",
+        "builtin::file_search",
+      ]);
       // Safety works out of the box: the code scanner needs no model; Llama Guard fails closed until its model is there.
       const stack = new LlamaStackClient({ baseURL: `http://127.0.0.1:${port}`, maxRetries: 0 });
       expect((await stack.shields.list()).map((s) => s.identifier)).toEqual(["code-scanner", "llama-guard"]);

@@ -20,8 +20,10 @@ describe("listedApiGaps", () => {
       "responses",
       "agents",
     ];
-    expect(listedApiGaps(listed, specs, providers("inference", "safety", "vector_io", "files"))).toEqual({
-      unserved: ["tool_runtime", "responses", "agents"],
+    expect(
+      listedApiGaps(listed, specs, providers("inference", "safety", "vector_io", "files", "tool_runtime")),
+    ).toEqual({
+      unserved: ["responses", "agents"],
       withoutProvider: [],
     });
   });
@@ -34,11 +36,15 @@ describe("listedApiGaps", () => {
     });
   });
 
-  it("counts tool_groups as unserved while tool_runtime has no routes", () => {
-    expect(listedApiGaps(["tool_groups", "tool_runtime"], specs, providers()).unserved).toEqual([
-      "tool_groups",
-      "tool_runtime",
-    ]);
+  it("serves tool_groups and tool_runtime through a tool_runtime provider", () => {
+    expect(listedApiGaps(["tool_groups", "tool_runtime"], specs, providers())).toEqual({
+      unserved: [],
+      withoutProvider: ["tool_groups", "tool_runtime"],
+    });
+    expect(listedApiGaps(["tool_groups", "tool_runtime"], specs, providers("tool_runtime"))).toEqual({
+      unserved: [],
+      withoutProvider: [],
+    });
   });
 
   it("finds nothing to say when apis is empty (every API allowed)", () => {
