@@ -64,7 +64,7 @@ const random = seeded(11);
 const vocabulary = embeddingBenchWords;
 const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!;
 const documents = Array.from({ length: FILES }, () => {
-  const words = Array.from({ length: WORDS }, (_, i) => word());
+  const words = Array.from({ length: WORDS }, () => word());
   return words.join(" ").replace(/((?:\S+ ){80})/g, "$1\n\n");
 });
 const chunks = (

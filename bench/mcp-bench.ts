@@ -15,6 +15,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
+import { sampleInRounds } from "./lib/sample-in-rounds.ts";
 import { median, percentile, printTable } from "./lib/stats.ts";
 
 if (process.argv[2] === "serve") {
@@ -66,17 +67,7 @@ if (process.argv[2] === "serve") {
       () => ours.invokeTool({ toolName: "echo", kwargs: { text: "hi" }, toolGroup: group }, {}),
     ],
   ];
-  const samples = new Map<string, number[]>(paths.map(([name]) => [name, []]));
-  for (const [, run] of paths) for (let i = 0; i < 100; i++) await run(); // warm up
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, run] of round % 2 ? [...paths].reverse() : paths) {
-      for (let i = 0; i < CALLS / ROUNDS; i++) {
-        const started = performance.now();
-        await run();
-        samples.get(name)!.push(performance.now() - started);
-      }
-    }
-  }
+  const samples = await sampleInRounds(paths, { calls: CALLS, rounds: ROUNDS, warmup: 100 });
   const sdkP50 = median(samples.get(paths[0]![0])!);
   printTable(
     `One MCP tool call over streamable HTTP (${CALLS} calls per path, ms)`,

@@ -9,6 +9,7 @@ import { createLogger, createStack, ProviderRegistry, parseRunConfig } from "@ll
 import { defineTool, defineToolGroup } from "@llama-stack-ts/provider-kit";
 import { startServer } from "@llama-stack-ts/server";
 import { z } from "zod";
+import { sampleInRounds } from "./lib/sample-in-rounds.ts";
 import { median, percentile, printTable } from "./lib/stats.ts";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 400);
@@ -80,17 +81,7 @@ const paths: [string, () => Promise<unknown>][] = [
   ],
   ["HTTP POST /v1/tool-runtime/invoke", overHttp],
 ];
-const samples = new Map<string, number[]>(paths.map(([name]) => [name, []]));
-for (const [, run] of paths) for (let i = 0; i < 50; i++) await run(); // warm up
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, run] of round % 2 ? [...paths].reverse() : paths) {
-    for (let i = 0; i < CALLS / ROUNDS; i++) {
-      const started = performance.now();
-      await run();
-      samples.get(name)!.push(performance.now() - started);
-    }
-  }
-}
+const samples = await sampleInRounds(paths, { calls: CALLS, rounds: ROUNDS, warmup: 50 });
 const direct = median(samples.get(paths[0]![0])!);
 printTable(
   `Tool call overhead (${CALLS} calls per path, ms)`,
