@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExecutionOutcome } from "./execution-outcome.ts";
+import { withoutNetwork } from "./network-namespace.ts";
 
 const WORKER_SCRIPT = fileURLToPath(new URL("./python-worker.mjs", import.meta.url));
 const PYODIDE_DIR = realpathSync(dirname(createRequire(import.meta.url).resolve("pyodide/package.json")));
@@ -29,7 +30,8 @@ interface WorkerReply {
  * One booted Pyodide in its own Node process under the permission model: reads only from the
  * Pyodide package and this worker's script, writes only to its scratch directory (mounted at
  * `/scratch`), no child processes, workers, addons or inspector, an empty environment, and the
- * network and signals replaced inside the child (`python-worker.mjs`). Killed on timeout or when
+ * network and signals replaced inside the child (`python-worker.mjs`), and where Linux allows it an
+ * empty network namespace around the whole process (`withoutNetwork`). Killed on timeout or when
  * its resident memory passes the limit; a killed process is not reused.
  */
 export class PythonWorkerProcess {
@@ -45,24 +47,27 @@ export class PythonWorkerProcess {
   #nextId = 0;
 
   constructor(private readonly options: PythonWorkerOptions) {
-    this.#child = spawn(
-      process.execPath,
-      [
-        "--experimental-permission",
-        `--allow-fs-read=${PYODIDE_DIR}`,
-        `--allow-fs-read=${WORKER_SCRIPT}`,
-        `--allow-fs-read=${this.scratchDir}`,
-        `--allow-fs-write=${this.scratchDir}`,
-        // The JavaScript heap; Pyodide's wasm memory lies outside it, hence the RSS watch.
-        `--max-old-space-size=${Math.min(256, options.memoryLimitMb)}`,
-        "--no-warnings",
-        WORKER_SCRIPT,
-        PYODIDE_DIR,
-        this.scratchDir,
-        String(options.maxOutputBytes),
-      ],
-      { env: {}, cwd: this.scratchDir, stdio: ["ignore", "ignore", "pipe", "ipc"], serialization: "json" },
-    );
+    // `unshare` execs node in place (same pid), in an empty network namespace where available.
+    const [command, args] = withoutNetwork(process.execPath, [
+      "--experimental-permission",
+      `--allow-fs-read=${PYODIDE_DIR}`,
+      `--allow-fs-read=${WORKER_SCRIPT}`,
+      `--allow-fs-read=${this.scratchDir}`,
+      `--allow-fs-write=${this.scratchDir}`,
+      // The JavaScript heap; Pyodide's wasm memory lies outside it, hence the RSS watch.
+      `--max-old-space-size=${Math.min(256, options.memoryLimitMb)}`,
+      "--no-warnings",
+      WORKER_SCRIPT,
+      PYODIDE_DIR,
+      this.scratchDir,
+      String(options.maxOutputBytes),
+    ]);
+    this.#child = spawn(command, args, {
+      env: {},
+      cwd: this.scratchDir,
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "json",
+    });
     let bootError = "";
     this.#child.stderr?.on("data", (chunk: Buffer) => {
       if (bootError.length < 4_000) bootError += chunk.toString("utf8");
