@@ -28,6 +28,15 @@ beforeAll(async () => {
     { provider_id: "code-scanner", provider_type: "inline::code-scanner", config: {} },
   ];
   config.registered_resources = { shields: [{ shield_id: "code-scanner", provider_id: "code-scanner" }] };
+  config.apis = [...config.apis, "tool_runtime"];
+  config.providers!.tool_runtime = [
+    {
+      provider_id: "test-tools",
+      provider_type: "inline::test-tools",
+      module: "./fixtures/providers/test-tool-group.ts",
+      config: {},
+    },
+  ];
   ts = await startTestStack(config);
   specs = createApp(ts.stack).specs;
   for (const spec of specs) byRoute.set(`${spec.method} ${spec.path}`, spec);
@@ -47,6 +56,9 @@ beforeAll(async () => {
     file_id: [file.id],
     file_ids: [[file.id]],
     shield_id: ["code-scanner"],
+    tool_name: ["add", "noop", "fails", "floods"],
+    toolgroup_id: ["test::calc"],
+    tool_group_id: ["test::calc"],
     max_tokens: [4],
     max_completion_tokens: [4],
   });
