@@ -4,6 +4,7 @@ export * from "./files/index.ts";
 export * from "./inference/index.ts";
 export * from "./inspect/index.ts";
 export * from "./models/index.ts";
+export * from "./prompts/index.ts";
 export * from "./providers/index.ts";
 export * from "./resources/index.ts";
 export * from "./safety/index.ts";

@@ -1,5 +1,6 @@
 import type { FilesApi } from "./files-api.ts";
 import type { InferenceApi } from "./inference-api.ts";
+import type { PromptsApi } from "./prompts-api.ts";
 import type { SafetyApi, ShieldsApi } from "./safety-api.ts";
 import type { ToolGroupsApi, ToolRuntimeApi } from "./tool-runtime-api.ts";
 import type { VectorIoApi } from "./vector-io-api.ts";
@@ -26,6 +27,7 @@ export interface StackApis {
   shields: ShieldsApi;
   tool_runtime: ToolRuntimeApi;
   tool_groups: ToolGroupsApi;
+  prompts: PromptsApi;
 }
 
 /** The APIs one Stack part can reach in another. */

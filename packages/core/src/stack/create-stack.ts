@@ -3,6 +3,8 @@ import { FilesRouter } from "../apis/files/files-router.ts";
 import { FilesStore } from "../apis/files/files-store.ts";
 import { ChatCompletionStore } from "../apis/inference/chat-completion-store.ts";
 import { InferenceRouter } from "../apis/inference/inference-router.ts";
+import { PromptsRouter } from "../apis/prompts/prompts-router.ts";
+import { PromptsStore } from "../apis/prompts/prompts-store.ts";
 import { SafetyRouter } from "../apis/safety/safety-router.ts";
 import { ShieldsRouter } from "../apis/safety/shields-router.ts";
 import { validateSafetyConfig } from "../apis/safety/validate-safety-config.ts";
@@ -108,6 +110,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
     routers.set("tool_groups", toolGroups);
     const toolRuntime = new ToolRuntimeRouter(toolGroups, safety, logger.child({ api: "tool_runtime" }));
     routers.set("tool_runtime", toolRuntime);
+    const prompts = new PromptsRouter(new PromptsStore(database.db));
+    routers.set("prompts", prompts);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
     let closing: Promise<void> | undefined;
@@ -128,6 +132,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       safety,
       toolGroups,
       toolRuntime,
+      prompts,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,

@@ -1,6 +1,7 @@
 import type { Logger, Model, Shield, ToolGroup, VectorStoreResource } from "@llama-stack-ts/api";
 import type { FilesRouter } from "../apis/files/files-router.ts";
 import type { InferenceRouter } from "../apis/inference/inference-router.ts";
+import type { PromptsRouter } from "../apis/prompts/prompts-router.ts";
 import type { SafetyRouter } from "../apis/safety/safety-router.ts";
 import type { ShieldsRouter } from "../apis/safety/shields-router.ts";
 import type { ToolGroupsRouter } from "../apis/tool-runtime/tool-groups-router.ts";
@@ -51,6 +52,8 @@ export interface Stack {
   toolGroups: ToolGroupsRouter;
   /** Tool listing and invocation for every caller, tool results guarded by shields. */
   toolRuntime: ToolRuntimeRouter;
+  /** Versioned prompt templates (`/v1/prompts`), owner-scoped. */
+  prompts: PromptsRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Each API's router by name, for providers (`context.api("inference")`); layers above add theirs. */

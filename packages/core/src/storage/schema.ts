@@ -178,4 +178,37 @@ export const jobs = pgTable(
 );
 export type JobRow = typeof jobs.$inferSelect;
 
+/**
+ * Stored prompt templates (`/v1/prompts`), one row per prompt: which version is served by default
+ * and which is the latest, so an update can check and bump `latest_version` in one statement.
+ */
+export const prompts = pgTable(
+  "prompts",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    defaultVersion: integer("default_version").notNull(),
+    latestVersion: integer("latest_version").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("prompts_owner_idx").on(t.owner)],
+);
+export type PromptRow = typeof prompts.$inferSelect;
+
+/** Every version of every prompt; never changed once written, removed with the prompt. */
+export const promptVersions = pgTable(
+  "prompt_versions",
+  {
+    promptId: text("prompt_id")
+      .notNull()
+      .references(() => prompts.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    prompt: text("prompt"),
+    variables: jsonb("variables").$type<string[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.promptId, t.version] })],
+);
+export type PromptVersionRow = typeof promptVersions.$inferSelect;
+
 export * from "./vector-schema.ts";

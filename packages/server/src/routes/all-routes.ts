@@ -3,6 +3,7 @@ import { filesRoutes } from "./files-routes.ts";
 import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
+import { promptsRoutes } from "./prompts-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
 import { safetyRoutes } from "./safety-routes.ts";
 import { shieldsRoutes } from "./shields-routes.ts";
@@ -23,6 +24,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...vectorIoRoutes(),
     ...vectorStoresRoutes(),
     ...filesRoutes(),
+    ...promptsRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),
   ];
