@@ -1,4 +1,5 @@
 export * from "./common/index.ts";
+export * from "./conversations/index.ts";
 export * from "./errors/index.ts";
 export * from "./files/index.ts";
 export * from "./inference/index.ts";

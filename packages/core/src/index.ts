@@ -1,3 +1,6 @@
+export * from "./apis/conversations/conversations-router.ts";
+export * from "./apis/conversations/conversations-store.ts";
+export * from "./apis/conversations/normalize-conversation-item.ts";
 export * from "./apis/files/file-content-type.ts";
 export * from "./apis/files/files-router.ts";
 export * from "./apis/files/files-store.ts";

@@ -1,5 +1,6 @@
 export * from "./access-context.ts";
 export * from "./api-call.ts";
+export * from "./conversations-api.ts";
 export * from "./files-api.ts";
 export * from "./inference-api.ts";
 export * from "./prompts-api.ts";

@@ -1,3 +1,4 @@
+import type { ConversationsApi } from "./conversations-api.ts";
 import type { FilesApi } from "./files-api.ts";
 import type { InferenceApi } from "./inference-api.ts";
 import type { PromptsApi } from "./prompts-api.ts";
@@ -28,6 +29,7 @@ export interface StackApis {
   tool_runtime: ToolRuntimeApi;
   tool_groups: ToolGroupsApi;
   prompts: PromptsApi;
+  conversations: ConversationsApi;
 }
 
 /** The APIs one Stack part can reach in another. */

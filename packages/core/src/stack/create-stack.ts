@@ -1,4 +1,6 @@
 import type { DocumentChunker, Logger } from "@llama-stack-ts/api";
+import { ConversationsRouter } from "../apis/conversations/conversations-router.ts";
+import { ConversationsStore } from "../apis/conversations/conversations-store.ts";
 import { FilesRouter } from "../apis/files/files-router.ts";
 import { FilesStore } from "../apis/files/files-store.ts";
 import { ChatCompletionStore } from "../apis/inference/chat-completion-store.ts";
@@ -112,6 +114,8 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
     routers.set("tool_runtime", toolRuntime);
     const prompts = new PromptsRouter(new PromptsStore(database.db));
     routers.set("prompts", prompts);
+    const conversations = new ConversationsRouter(new ConversationsStore(database.db));
+    routers.set("conversations", conversations);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
     let closing: Promise<void> | undefined;
@@ -133,6 +137,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       toolGroups,
       toolRuntime,
       prompts,
+      conversations,
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,

@@ -1,4 +1,5 @@
 import type { Logger, Model, Shield, ToolGroup, VectorStoreResource } from "@llama-stack-ts/api";
+import type { ConversationsRouter } from "../apis/conversations/conversations-router.ts";
 import type { FilesRouter } from "../apis/files/files-router.ts";
 import type { InferenceRouter } from "../apis/inference/inference-router.ts";
 import type { PromptsRouter } from "../apis/prompts/prompts-router.ts";
@@ -54,6 +55,8 @@ export interface Stack {
   toolRuntime: ToolRuntimeRouter;
   /** Versioned prompt templates (`/v1/prompts`), owner-scoped. */
   prompts: PromptsRouter;
+  /** OpenAI conversations and their items (`/v1/conversations`), owner-scoped. */
+  conversations: ConversationsRouter;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Each API's router by name, for providers (`context.api("inference")`); layers above add theirs. */

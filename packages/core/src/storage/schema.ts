@@ -211,4 +211,40 @@ export const promptVersions = pgTable(
 );
 export type PromptVersionRow = typeof promptVersions.$inferSelect;
 
+/** OpenAI conversations (`/v1/conversations`); their items are rows of `conversation_items`. */
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    metadata: jsonb("metadata").$type<Record<string, string>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("conversations_owner_idx").on(t.owner)],
+);
+export type ConversationRow = typeof conversations.$inferSelect;
+
+/**
+ * A conversation's items in the order they were added (`seq`, one sequence for every
+ * conversation); an item re-added under its id is replaced in place and keeps its position.
+ */
+export const conversationItems = pgTable(
+  "conversation_items",
+  {
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    type: text("type").notNull(),
+    item: jsonb("item").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.id] }),
+    index("conversation_items_order_idx").on(t.conversationId, t.seq),
+  ],
+);
+export type ConversationItemRow = typeof conversationItems.$inferSelect;
+
 export * from "./vector-schema.ts";

@@ -1,4 +1,5 @@
 import type { RouteSpec } from "../http/route-spec.ts";
+import { conversationsRoutes } from "./conversations-routes.ts";
 import { filesRoutes } from "./files-routes.ts";
 import { inferenceRoutes } from "./inference-routes.ts";
 import { inspectRoutes } from "./inspect-routes.ts";
@@ -25,6 +26,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...vectorStoresRoutes(),
     ...filesRoutes(),
     ...promptsRoutes(),
+    ...conversationsRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),
   ];

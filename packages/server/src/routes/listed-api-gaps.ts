@@ -3,7 +3,13 @@ import type { RouteSpec } from "../http/route-spec.ts";
 import { BACKING_API } from "./inspect-routes.ts";
 
 /** APIs the Stack answers itself, with no provider behind them. */
-const SELF_SERVED: ReadonlySet<ApiName> = new Set(["inspect", "admin", "providers", "prompts"]);
+const SELF_SERVED: ReadonlySet<ApiName> = new Set([
+  "inspect",
+  "admin",
+  "providers",
+  "prompts",
+  "conversations",
+]);
 
 export interface ListedApiGaps {
   /** Listed in `apis:` but no route serves them yet (upstream's distributions list them). */
