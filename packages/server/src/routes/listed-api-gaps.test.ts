@@ -47,6 +47,13 @@ describe("listedApiGaps", () => {
     });
   });
 
+  it("serves prompts and conversations with no provider: the Stack keeps them itself", () => {
+    expect(listedApiGaps(["prompts", "conversations"], specs, providers())).toEqual({
+      unserved: [],
+      withoutProvider: [],
+    });
+  });
+
   it("finds nothing to say when apis is empty (every API allowed)", () => {
     expect(listedApiGaps([], specs, providers())).toEqual({ unserved: [], withoutProvider: [] });
   });
