@@ -8,6 +8,7 @@ import LlamaStackClient, { toFile as toStackFile } from "llama-stack-client";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogConfig, startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 
 // `/v1/files` against a real server and inline::localfs, driven by both official clients.
 const LIMIT = 256 * 1024;
@@ -369,8 +370,6 @@ describe("expiry", () => {
 });
 
 describe("ownership", () => {
-  const ALICE = "alice-key-0123456789";
-  const BOB = "bob-key-0123456789";
   let authed: TestStack;
   const as = (apiKey: string) => new OpenAI({ baseURL: `${authed.url}/v1`, apiKey, maxRetries: 0 });
 
@@ -378,15 +377,7 @@ describe("ownership", () => {
     authed = await startTestStack(
       filesConfig(await mkdtemp(join(tmpdir(), "lsts-files-auth-")), {
         server: {
-          auth: {
-            provider_config: {
-              type: "api_keys",
-              keys: [
-                { key: ALICE, principal: "alice" },
-                { key: BOB, principal: "bob" },
-              ],
-            },
-          },
+          auth: TWO_PRINCIPALS_AUTH,
         },
       }),
     );

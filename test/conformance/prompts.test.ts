@@ -1,26 +1,17 @@
 import LlamaStackClient from "llama-stack-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogConfig, startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 
 // `/v1/prompts` against a real server, driven by llama-stack-client (the openai SDK has no prompts API).
 let ts: TestStack;
-const ALICE = "alice-key-0123456789";
-const BOB = "bob-key-0123456789";
 
 beforeAll(async () => {
   ts = await startTestStack({
     ...catalogConfig(),
     apis: ["inference", "prompts"],
     server: {
-      auth: {
-        provider_config: {
-          type: "api_keys",
-          keys: [
-            { key: ALICE, principal: "alice" },
-            { key: BOB, principal: "bob" },
-          ],
-        },
-      },
+      auth: TWO_PRINCIPALS_AUTH,
     },
   });
 });

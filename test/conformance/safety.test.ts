@@ -4,6 +4,7 @@ import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 
 // Shields, run-shield and moderations against a real server, driven by both official clients.
 // Shields: the example keyword blocklist and the failing fixture (both by `module:` path), and the
@@ -466,22 +467,11 @@ describe("routes", () => {
 });
 
 describe("ownership", () => {
-  const ALICE = "alice-key-0123456789";
-  const BOB = "bob-key-0123456789";
-
   it("keeps a principal's shields private: another principal gets 404 and cannot run them", async () => {
     const owned = await startTestStack(
       safetyConfig({
         server: {
-          auth: {
-            provider_config: {
-              type: "api_keys",
-              keys: [
-                { key: ALICE, principal: "alice" },
-                { key: BOB, principal: "bob" },
-              ],
-            },
-          },
+          auth: TWO_PRINCIPALS_AUTH,
         },
       }),
     );

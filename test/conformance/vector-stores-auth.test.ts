@@ -1,11 +1,10 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogConfig, startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 
 // Vector stores are owned by the principal that created them; another principal never sees them.
 let ts: TestStack;
-const ALICE = "alice-key-0123456789";
-const BOB = "bob-key-0123456789";
 
 beforeAll(async () => {
   const base = catalogConfig();
@@ -17,15 +16,7 @@ beforeAll(async () => {
       vector_io: [{ provider_id: "pgvector", provider_type: "inline::pgvector", config: {} }],
     },
     server: {
-      auth: {
-        provider_config: {
-          type: "api_keys",
-          keys: [
-            { key: ALICE, principal: "alice" },
-            { key: BOB, principal: "bob" },
-          ],
-        },
-      },
+      auth: TWO_PRINCIPALS_AUTH,
     },
   });
 });
