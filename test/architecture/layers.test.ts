@@ -3,8 +3,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// The layer rule of ARCHITECTURE.md, enforced on the source: api ← provider-kit ← core; providers
-// (inference, memory, safety/*, tools/*) reach the Stack only through the contract and the kit.
+// The layer rule of ARCHITECTURE.md, enforced on the source: api ← provider-kit ← core ← server;
+// providers (inference, memory, safety/*, tools/*) and agents reach the Stack only through the
+// contract and the kit.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const PROVIDER_FOLDERS = ["packages/inference", "packages/memory", "safety/*", "tools/*"];
@@ -126,10 +127,24 @@ describe("layers", () => {
     },
   );
 
-  it("core imports no provider, server or app", () => {
+  it("agents reaches the Stack only through api and provider-kit (routers, not providers or storage)", () => {
+    const allowed = new Set(["@llama-stack-ts/api", "@llama-stack-ts/provider-kit"]);
+    const agents = byName.get("@llama-stack-ts/agents")!;
+    expect(workspaceImports(agents.dir).filter((i) => !allowed.has(i.target))).toEqual([]);
+    expect(
+      Object.keys(agents.dependencies).filter((d) => d.startsWith("@llama-stack-ts/") && !allowed.has(d)),
+    ).toEqual([]);
+    const reached = externalPackagesReachedFrom(agents.entry);
+    expect([...reached].filter((name) => /^(@electric-sql\/pglite.*|pg|drizzle-orm)$/.test(name))).toEqual(
+      [],
+    );
+  });
+
+  it("core imports no provider, agents, server or app", () => {
     const upper = new Set(
       packages.filter((p) => isProvider(p) || p.dir.startsWith("apps/")).map((p) => p.name),
     );
+    upper.add("@llama-stack-ts/agents");
     upper.add("@llama-stack-ts/server");
     upper.add("@llama-stack-ts/test-fixtures");
     expect(workspaceImports("packages/core").filter((i) => upper.has(i.target))).toEqual([]);

@@ -82,7 +82,7 @@ describe("llama-stack-ts CLI", () => {
       expect(out).toContain("llama-cpp/Llama-3.2-1B-Instruct");
       // The distribution lists APIs upstream's does; those without routes yet are named at start-up.
       expect(cli.stderr()).toContain(
-        "apis lists responses, agents, not served by this server yet: no routes, requests answer 404",
+        "apis lists agents, not served by this server yet: no routes, requests answer 404",
       );
       await waitUntil(() =>
         cli.stderr().includes("models pull hf:bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"),

@@ -8,6 +8,7 @@ export * from "./models/index.ts";
 export * from "./prompts/index.ts";
 export * from "./providers/index.ts";
 export * from "./resources/index.ts";
+export * from "./responses/index.ts";
 export * from "./safety/index.ts";
 export * from "./stack-apis/index.ts";
 export * from "./tools/index.ts";

@@ -6,6 +6,7 @@ import type { AppEnv } from "./http/app-env.ts";
 import { toPathRegExp } from "./http/hono-path.ts";
 import { mountRoutes } from "./http/mount-routes.ts";
 import type { RouteSpec } from "./http/route-spec.ts";
+import { installAgents } from "./install-agents.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { clientVersion } from "./middleware/client-version.ts";
 import { corsFromConfig } from "./middleware/cors-from-config.ts";
@@ -25,6 +26,7 @@ export interface StackApp {
 
 /** The Hono app serving the Stack under /v1, /v1alpha and /v1beta. */
 export function createApp(stack: Stack): StackApp {
+  installAgents(stack);
   const app = new Hono<AppEnv>();
   const shutdown = new AbortController();
   const specs = allRoutes(() => specs);

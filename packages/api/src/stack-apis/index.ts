@@ -4,6 +4,7 @@ export * from "./conversations-api.ts";
 export * from "./files-api.ts";
 export * from "./inference-api.ts";
 export * from "./prompts-api.ts";
+export * from "./responses-api.ts";
 export * from "./safety-api.ts";
 export * from "./stack-apis.ts";
 export * from "./tool-runtime-api.ts";

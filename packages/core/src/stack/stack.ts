@@ -3,6 +3,7 @@ import type { ConversationsRouter } from "../apis/conversations/conversations-ro
 import type { FilesRouter } from "../apis/files/files-router.ts";
 import type { InferenceRouter } from "../apis/inference/inference-router.ts";
 import type { PromptsRouter } from "../apis/prompts/prompts-router.ts";
+import type { ResponsesStore } from "../apis/responses/responses-store.ts";
 import type { SafetyRouter } from "../apis/safety/safety-router.ts";
 import type { ShieldsRouter } from "../apis/safety/shields-router.ts";
 import type { ToolGroupsRouter } from "../apis/tool-runtime/tool-groups-router.ts";
@@ -57,6 +58,8 @@ export interface Stack {
   prompts: PromptsRouter;
   /** OpenAI conversations and their items (`/v1/conversations`), owner-scoped. */
   conversations: ConversationsRouter;
+  /** Stored responses; the Responses loop (packages/agents) reads and writes them. */
+  responsesStore: ResponsesStore;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Each API's router by name, for providers (`context.api("inference")`); layers above add theirs. */

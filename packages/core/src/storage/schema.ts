@@ -247,4 +247,22 @@ export const conversationItems = pgTable(
 );
 export type ConversationItemRow = typeof conversationItems.$inferSelect;
 
+/**
+ * Stored responses (`/v1/responses`): the Response object as answered, the input items it was
+ * given (previous turns included, so `previous_response_id` needs one read) and its owner.
+ */
+export const responses = pgTable(
+  "responses",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner"),
+    model: text("model").notNull(),
+    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    inputItems: jsonb("input_items").$type<Record<string, unknown>[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+  },
+  (t) => [index("responses_owner_idx").on(t.owner, t.createdAt)],
+);
+export type ResponseRow = typeof responses.$inferSelect;
+
 export * from "./vector-schema.ts";

@@ -6,6 +6,7 @@ import { inspectRoutes } from "./inspect-routes.ts";
 import { modelsRoutes } from "./models-routes.ts";
 import { promptsRoutes } from "./prompts-routes.ts";
 import { providersRoutes } from "./providers-routes.ts";
+import { responsesRoutes } from "./responses-routes.ts";
 import { safetyRoutes } from "./safety-routes.ts";
 import { shieldsRoutes } from "./shields-routes.ts";
 import { toolRoutes } from "./tool-routes.ts";
@@ -27,6 +28,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...filesRoutes(),
     ...promptsRoutes(),
     ...conversationsRoutes(),
+    ...responsesRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),
   ];

@@ -23,7 +23,7 @@ describe("listedApiGaps", () => {
     expect(
       listedApiGaps(listed, specs, providers("inference", "safety", "vector_io", "files", "tool_runtime")),
     ).toEqual({
-      unserved: ["responses", "agents"],
+      unserved: ["agents"],
       withoutProvider: [],
     });
   });

@@ -9,6 +9,7 @@ const SELF_SERVED: ReadonlySet<ApiName> = new Set([
   "providers",
   "prompts",
   "conversations",
+  "responses",
 ]);
 
 export interface ListedApiGaps {

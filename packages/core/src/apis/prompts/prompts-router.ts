@@ -10,10 +10,12 @@ import {
   type PromptSetDefaultVersionRequest,
   type PromptsApi,
   type PromptUpdateRequest,
+  type PromptVariableValue,
 } from "@llama-stack-ts/api";
 import { ownerFor } from "../../auth/access-context.ts";
 import type { PromptRow, PromptVersionRow } from "../../storage/schema.ts";
 import type { PromptsStore } from "./prompts-store.ts";
+import { renderPrompt } from "./render-prompt.ts";
 import { assertVariablesDeclared } from "./template-variables.ts";
 
 /**
@@ -38,6 +40,15 @@ export class PromptsRouter implements PromptsApi {
   async retrieve(promptId: string, version: number | undefined, call: ApiCall): Promise<Prompt> {
     const prompt = await this.find(promptId, call);
     return toPrompt(await this.version(prompt, version ?? prompt.defaultVersion), prompt.defaultVersion);
+  }
+
+  async render(
+    promptId: string,
+    version: number | undefined,
+    variables: Record<string, PromptVariableValue>,
+    call: ApiCall,
+  ): Promise<string> {
+    return renderPrompt(await this.retrieve(promptId, version, call), variables).text;
   }
 
   async list(call: ApiCall): Promise<DataList<Prompt>> {

@@ -1,0 +1,53 @@
+import type { ResponseCreateRequest, ResponseObject, ResponseOutputItem } from "@llama-stack-ts/api";
+import type { ResponseLoopOutcome } from "./run-response-loop.ts";
+
+export interface BuildResponseOptions {
+  id: string;
+  createdAt: number;
+  request: ResponseCreateRequest;
+  conversationId: string | null;
+  output: ResponseOutputItem[];
+  status: ResponseLoopOutcome["status"];
+  incompleteReason?: string | undefined;
+  error?: { code: string; message: string } | undefined;
+  usage: { input_tokens: number; output_tokens: number };
+}
+
+/** The Response object as OpenAI answers it, request parameters echoed. */
+export function buildResponse(options: BuildResponseOptions): ResponseObject {
+  const { request, usage } = options;
+  return {
+    id: options.id,
+    object: "response",
+    created_at: options.createdAt,
+    status: options.status,
+    background: false,
+    error: options.error ?? null,
+    incomplete_details: options.incompleteReason ? { reason: options.incompleteReason } : null,
+    instructions: request.instructions ?? null,
+    max_output_tokens: request.max_output_tokens ?? null,
+    max_tool_calls: request.max_tool_calls ?? null,
+    model: request.model,
+    output: options.output,
+    parallel_tool_calls: request.parallel_tool_calls ?? true,
+    previous_response_id: request.previous_response_id ?? null,
+    conversation: options.conversationId ? { id: options.conversationId } : null,
+    prompt: request.prompt ?? null,
+    store: request.store ?? true,
+    temperature: request.temperature ?? null,
+    top_p: request.top_p ?? null,
+    text: { format: request.text?.format ?? { type: "text" } },
+    tool_choice: request.tool_choice ?? "auto",
+    tools: request.tools ?? [],
+    truncation: request.truncation ?? "disabled",
+    usage: {
+      input_tokens: usage.input_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: usage.output_tokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: usage.input_tokens + usage.output_tokens,
+    },
+    metadata: request.metadata ?? {},
+    user: request.user ?? null,
+  };
+}

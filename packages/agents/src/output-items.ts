@@ -1,0 +1,35 @@
+import { newId, type ResponseOutputItem, type ToolCall } from "@llama-stack-ts/api";
+
+/** An assistant message item with one `output_text` part, as OpenAI answers it. */
+export function outputTextMessage(text: string): ResponseOutputItem {
+  return {
+    type: "message",
+    id: newId("message"),
+    role: "assistant",
+    status: "completed",
+    content: [{ type: "output_text", text, annotations: [], logprobs: [] }],
+  };
+}
+
+/** An assistant message refusing, with the shield's message. */
+export function refusalMessage(refusal: string): ResponseOutputItem {
+  return {
+    type: "message",
+    id: newId("message"),
+    role: "assistant",
+    status: "completed",
+    content: [{ type: "refusal", refusal }],
+  };
+}
+
+/** A call of a client-run `function` tool; the client answers it with a `function_call_output`. */
+export function functionCallItem(call: ToolCall): ResponseOutputItem {
+  return {
+    type: "function_call",
+    id: newId("functionCall"),
+    call_id: call.id,
+    name: call.function.name,
+    arguments: call.function.arguments,
+    status: "completed",
+  };
+}

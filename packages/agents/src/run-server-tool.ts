@@ -1,0 +1,103 @@
+import {
+  type ApiCall,
+  newId,
+  type ResponseOutputItem,
+  StackError,
+  type ToolCall,
+  type ToolInvocationResult,
+  type ToolRuntimeApi,
+} from "@llama-stack-ts/api";
+import { itemText } from "./item-text.ts";
+import type { ServerTool } from "./response-tool-plan.ts";
+
+/** One executed server-side call: the output item a client sees and the text the model reads. */
+export interface ServerToolOutcome {
+  item: ResponseOutputItem;
+  result: string;
+}
+
+function parseArguments(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text || "{}");
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The tool runtime's call for a hosted tool: its name there and the arguments it takes. */
+function invocation(tool: ServerTool, args: Record<string, unknown>) {
+  if (tool.type === "file_search") {
+    return {
+      tool_name: "file_search",
+      kwargs: {
+        query: String(args.query ?? ""),
+        vector_store_ids: tool.vector_store_ids,
+        ...(tool.max_num_results ? { max_num_results: tool.max_num_results } : {}),
+        ...(tool.filters ? { filters: tool.filters } : {}),
+      },
+    };
+  }
+  if (tool.type === "code_interpreter")
+    return { tool_name: "code_interpreter", kwargs: { code: String(args.code ?? "") } };
+  return { tool_name: "web_search", kwargs: { query: String(args.query ?? "") } };
+}
+
+/**
+ * Runs one hosted tool call through the tool runtime. A failure of any kind — the tool's own
+ * error, bad arguments, a tool nobody serves — is a result the model reads, never a failed response.
+ */
+export async function runServerTool(
+  tool: ServerTool,
+  call: ToolCall,
+  toolRuntime: ToolRuntimeApi,
+  apiCall: ApiCall,
+): Promise<ServerToolOutcome> {
+  const args = parseArguments(call.function.arguments);
+  let result: ToolInvocationResult;
+  try {
+    result = await toolRuntime.invoke(invocation(tool, args), apiCall);
+  } catch (error) {
+    if (!StackError.isInstance(error)) throw error;
+    result = { error_code: 1, error_message: error.message };
+  }
+  const failed = result.error_message !== undefined;
+  const text = failed ? `Error: ${result.error_message}` : itemText(result.content);
+  const status = failed ? "failed" : "completed";
+  if (tool.type === "code_interpreter") {
+    return {
+      result: text,
+      item: {
+        type: "code_interpreter_call",
+        id: newId("codeInterpreterCall"),
+        status,
+        code: String(args.code ?? ""),
+        container_id: "local",
+        outputs: [{ type: "logs", logs: text }],
+      },
+    };
+  }
+  if (tool.type === "file_search") {
+    return {
+      result: text,
+      item: {
+        type: "file_search_call",
+        id: newId("fileSearchCall"),
+        status,
+        queries: [String(args.query ?? "")],
+        results: failed ? null : [{ text, attributes: {}, file_id: "", filename: "", score: 1 }],
+      },
+    };
+  }
+  return {
+    result: text,
+    item: {
+      type: "web_search_call",
+      id: newId("webSearchCall"),
+      status,
+      action: { type: "search", query: String(args.query ?? "") },
+    },
+  };
+}

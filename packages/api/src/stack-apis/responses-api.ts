@@ -1,0 +1,23 @@
+import type { CursorPage } from "../common/cursor-page.ts";
+import type { ConversationItem } from "../conversations/conversation-item.ts";
+import type { ResponseCreateRequest } from "../responses/response-create-request.ts";
+import type {
+  ListResponseInputItemsQuery,
+  ListResponsesQuery,
+  ResponseDeleteResponse,
+  ResponseObject,
+} from "../responses/response-object.ts";
+import type { ApiCall } from "./api-call.ts";
+
+/** `/v1/responses` as the Stack offers it (`context.api("responses")`); stored responses are owner-scoped. */
+export interface ResponsesApi {
+  create(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject>;
+  retrieve(responseId: string, call: ApiCall): Promise<ResponseObject>;
+  list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>>;
+  delete(responseId: string, call: ApiCall): Promise<ResponseDeleteResponse>;
+  listInputItems(
+    responseId: string,
+    query: ListResponseInputItemsQuery,
+    call: ApiCall,
+  ): Promise<CursorPage<ConversationItem>>;
+}

@@ -1,0 +1,71 @@
+import {
+  ConversationItemSchema,
+  cursorPageSchema,
+  ListResponseInputItemsQuerySchema,
+  ListResponsesQuerySchema,
+  ResponseCreateRequestSchema,
+  ResponseDeleteResponseSchema,
+  ResponseObjectSchema,
+} from "@llama-stack-ts/api";
+import { z } from "zod";
+import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
+
+const ResponseParams = z.object({ response_id: z.string().min(1) });
+
+export function responsesRoutes(): RouteSpec[] {
+  return [
+    defineRoute({
+      method: "POST",
+      path: "/v1/responses",
+      api: "responses",
+      summary: "Create a model response: inference and hosted tools in a loop, stored unless store: false.",
+      description:
+        "Function tools end the response with `function_call` items; continue with `previous_response_id` " +
+        "and a `function_call_output`. file_search, web_search and code_interpreter run on the server " +
+        "through the tool runtime. `stream: true`, `background` and `mcp` tools answer 501 for now.",
+      body: ResponseCreateRequestSchema,
+      response: ResponseObjectSchema,
+      handler: async ({ stack, body, call }) => stack.routers.require("responses").create(body, call),
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/v1/responses",
+      api: "responses",
+      summary: "Stored responses, newest first by default (cursor `after`).",
+      query: ListResponsesQuerySchema,
+      response: cursorPageSchema(ResponseObjectSchema),
+      handler: async ({ stack, query, call }) => stack.routers.require("responses").list(query, call),
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/v1/responses/{response_id}",
+      api: "responses",
+      summary: "One stored response.",
+      params: ResponseParams,
+      response: ResponseObjectSchema,
+      handler: async ({ stack, params, call }) =>
+        stack.routers.require("responses").retrieve(params.response_id, call),
+    }),
+    defineRoute({
+      method: "DELETE",
+      path: "/v1/responses/{response_id}",
+      api: "responses",
+      summary: "Delete a stored response.",
+      params: ResponseParams,
+      response: ResponseDeleteResponseSchema,
+      handler: async ({ stack, params, call }) =>
+        stack.routers.require("responses").delete(params.response_id, call),
+    }),
+    defineRoute({
+      method: "GET",
+      path: "/v1/responses/{response_id}/input_items",
+      api: "responses",
+      summary: "The items a response's model was given (its history included), newest first by default.",
+      params: ResponseParams,
+      query: ListResponseInputItemsQuerySchema,
+      response: cursorPageSchema(ConversationItemSchema),
+      handler: async ({ stack, params, query, call }) =>
+        stack.routers.require("responses").listInputItems(params.response_id, query, call),
+    }),
+  ];
+}

@@ -1,0 +1,72 @@
+import type { AccessContext, ResponseObject } from "@llama-stack-ts/api";
+import { type Database, ResponsesStore } from "@llama-stack-ts/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ALICE: AccessContext = { principal: "alice", enforced: true };
+const BOB: AccessContext = { principal: "bob", enforced: true };
+
+function response(id: string, model: string, createdAt: number): ResponseObject {
+  return {
+    id,
+    object: "response",
+    created_at: createdAt,
+    model,
+    status: "completed",
+    output: [{ type: "message", id: `msg_${id}`, role: "assistant", content: [] }],
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    previous_response_id: null,
+    conversation: null,
+    metadata: {},
+    usage: null,
+  };
+}
+
+/** The responses storage contract, run on every database driver (PGlite and `pg`). */
+export function responsesStorageSuite(
+  name: string,
+  open: () => Promise<{ database: Database; stop(): Promise<void> }>,
+) {
+  describe(`responses storage on ${name}`, () => {
+    let handle: { database: Database; stop(): Promise<void> };
+    let store: ResponsesStore;
+
+    beforeAll(async () => {
+      handle = await open();
+      store = new ResponsesStore(handle.database.db);
+    });
+    afterAll(async () => {
+      await handle?.stop();
+    });
+
+    it("keeps the response and its input items, visible to their owner only", async () => {
+      const input = [
+        { type: "message", id: "msg_in", role: "user", content: [{ type: "input_text", text: "Hi" }] },
+      ];
+      await store.save({ response: response("resp_a1", "m1", 1_700_000_000), inputItems: input }, ALICE);
+      expect(await store.find("resp_a1", ALICE)).toEqual({
+        response: response("resp_a1", "m1", 1_700_000_000),
+        inputItems: input,
+      });
+      expect(await store.find("resp_a1", BOB)).toBeUndefined();
+      expect(await store.delete("resp_a1", BOB)).toBe(false);
+      expect(await store.delete("resp_a1", ALICE)).toBe(true);
+      expect(await store.find("resp_a1", ALICE)).toBeUndefined();
+    });
+
+    it("lists an owner's responses newest first, by cursor, filtered by model", async () => {
+      for (const [i, model] of ["m1", "m2", "m1", "m1"].entries()) {
+        await store.save({ response: response(`resp_l${i}`, model, 1_800_000_000 + i), inputItems: [] }, BOB);
+      }
+      const first = await store.list(BOB, { limit: 2, order: "desc" });
+      expect(first.data.map((r) => r.id)).toEqual(["resp_l3", "resp_l2"]);
+      expect(first.has_more).toBe(true);
+      const next = await store.list(BOB, { limit: 10, order: "desc", after: first.last_id! });
+      expect(next.data.map((r) => r.id)).toEqual(["resp_l1", "resp_l0"]);
+      const m1 = await store.list(BOB, { limit: 10, order: "asc", model: "m1" });
+      expect(m1.data.map((r) => r.id)).toEqual(["resp_l0", "resp_l2", "resp_l3"]);
+      expect((await store.list(ALICE, { limit: 10, order: "asc" })).data).toEqual([]);
+    });
+  });
+}
