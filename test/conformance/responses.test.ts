@@ -13,15 +13,17 @@ let openai: OpenAI;
 let client: LlamaStackClient;
 
 beforeAll(async () => {
-  const [greeter, weather, coder] = await Promise.all([
+  const [greeter, weather, coder, searcher] = await Promise.all([
     chainModelPath(GREETING),
     chainModelPath('[get_weather(city="Paris")]'),
     chainModelPath([{ special: "<|python_tag|>" }, "print(6 * 7)"], { endToken: "eom" }),
+    chainModelPath('[web_search(query="llamas")]'),
   ]);
   const base = llamaCppConfig([
     { model_id: "greeter", source: greeter, chat_format: "llama3_1", context_size: 1024 },
     { model_id: "weather", source: weather, chat_format: "llama3_2", context_size: 1024 },
     { model_id: "coder", source: coder, chat_format: "llama3_1", context_size: 2048 },
+    { model_id: "searcher", source: searcher, chat_format: "llama3_2", context_size: 2048 },
   ]);
   ts = await startTestStack({
     ...base,
@@ -135,6 +137,19 @@ describe("responses with the openai SDK", () => {
     await expect(openai.responses.retrieve(response.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it("stops at max_output_tokens with status incomplete", async () => {
+    const response = await openai.responses.create({
+      model: "llama-cpp/greeter",
+      input: "Who are you?",
+      max_output_tokens: 3,
+    });
+    expect(response.status).toBe("incomplete");
+    expect(response.incomplete_details).toEqual({ reason: "max_output_tokens" });
+    expect(response.usage!.output_tokens).toBe(3);
+    expect(GREETING.startsWith(response.output_text)).toBe(true);
+    expect(response.output_text.length).toBeGreaterThan(0);
+  });
+
   it("does not store a response with store: false", async () => {
     const response = await openai.responses.create({ model: "llama-cpp/greeter", input: "Hi", store: false });
     expect(response.output_text).toBe(GREETING);
@@ -208,6 +223,27 @@ describe("responses with the openai SDK", () => {
     expect(response.output.map((item) => item.type)).toEqual(["code_interpreter_call", "message"]);
     expect(response.status).toBe("completed");
   }, 60_000);
+
+  it("hands a tool's error to the model as its result instead of failing the response", async () => {
+    // No tool-runtime provider serves web_search here: each call's result is the runtime's 404 text.
+    const response = await openai.responses.create({
+      model: "llama-cpp/searcher",
+      input: "Find llamas.",
+      tools: [{ type: "web_search_preview" }],
+      ...({ max_infer_iters: 2 } as object),
+    });
+    expect(response.status).toBe("incomplete");
+    expect(response.error).toBeNull();
+    expect(response.output).toEqual([
+      {
+        type: "web_search_call",
+        id: expect.stringMatching(/^ws_/),
+        status: "failed",
+        action: { type: "search", query: "llamas" },
+      },
+      expect.objectContaining({ type: "web_search_call", status: "failed" }),
+    ]);
+  });
 
   it("ends with a refusal when an input shield finds a violation, and runs no inference", async () => {
     const response = await openai.responses.create({
