@@ -4,6 +4,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 
 // `/v1/responses` against a real server: chain models on inline::llama-cpp that always answer the
 // same text or the same tool call, the code interpreter as a hosted tool, a keyword shield on input.
@@ -48,9 +49,10 @@ beforeAll(async () => {
       ],
     },
     registered_resources: { shields: [{ shield_id: "no-passwords", provider_id: "blocklist" }] },
+    server: { auth: TWO_PRINCIPALS_AUTH },
   });
-  openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
-  client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+  openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: ALICE, maxRetries: 0 });
+  client = new LlamaStackClient({ baseURL: ts.url, apiKey: ALICE, maxRetries: 0 });
 }, 120_000);
 afterAll(async () => {
   await ts?.close();
@@ -59,7 +61,7 @@ afterAll(async () => {
 async function raw(method: string, path: string, body?: unknown) {
   const response = await fetch(`${ts.url}${path}`, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return {
@@ -300,6 +302,24 @@ describe("responses with the openai SDK", () => {
   });
 });
 
+describe("ownership", () => {
+  it("keeps a principal's responses from another: get, list, input items, delete and continuing are 404s", async () => {
+    const mine = await openai.responses.create({ model: "llama-cpp/greeter", input: "Who are you?" });
+    const bob = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: BOB, maxRetries: 0 });
+    await expect(bob.responses.retrieve(mine.id)).rejects.toMatchObject({ status: 404 });
+    await expect(bob.responses.inputItems.list(mine.id)).rejects.toMatchObject({ status: 404 });
+    await expect(bob.responses.delete(mine.id)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      bob.responses.create({ model: "llama-cpp/greeter", previous_response_id: mine.id, input: "And?" }),
+    ).rejects.toMatchObject({ status: 404 });
+    const bobs = await bob.responses.create({ model: "llama-cpp/greeter", input: "Hi" });
+    const listed = (await client.responses.list({ limit: 100 })).data.map((r) => r.id);
+    expect(listed).toContain(mine.id);
+    expect(listed).not.toContain(bobs.id);
+    expect((await openai.responses.retrieve(mine.id)).id).toBe(mine.id);
+  });
+});
+
 describe("prompts in responses", () => {
   it("renders a stored prompt with variables; an undeclared or missing variable is a 400", async () => {
     const { prompt_id } = await client.prompts.create({
@@ -385,6 +405,21 @@ describe("bad input", () => {
     });
     expect(status).toBe(501);
     expect(body.error.message).toContain("Streaming responses");
+  });
+
+  it("answers 400 for nothing to answer, 404 for an unknown model or conversation", async () => {
+    const empty = await raw("POST", "/v1/responses", { model: "llama-cpp/greeter", input: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.param).toBe("input");
+    const model = await raw("POST", "/v1/responses", { model: "llama-cpp/nobody", input: "Hi" });
+    expect(model.status).toBe(404);
+    expect(model.body.error.message).toContain("llama-cpp/nobody");
+    const conversation = await raw("POST", "/v1/responses", {
+      model: "llama-cpp/greeter",
+      input: "Hi",
+      conversation: `conv_${"0".repeat(48)}`,
+    });
+    expect(conversation.status).toBe(404);
   });
 
   it("answers 404 for an unknown response id on get, delete and input items", async () => {

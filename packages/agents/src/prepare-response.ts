@@ -76,13 +76,14 @@ export async function prepareResponse(
     system.push({ role: "system", content: rendered });
   }
   if (request.instructions) system.push({ role: "system", content: request.instructions });
-  return {
-    history,
-    inputItems,
-    conversationId,
-    messages: [...system, ...itemsToMessages([...history, ...inputItems])],
-    plan,
-  };
+  const messages = [...system, ...itemsToMessages([...history, ...inputItems])];
+  if (messages.length === 0) {
+    throw new InvalidRequestError("Give the model something to answer: input, instructions or a prompt.", {
+      param: "input",
+      code: "empty_input",
+    });
+  }
+  return { history, inputItems, conversationId, messages, plan };
 }
 
 /** Every `function_call_output` must answer a `function_call` of the history or the input. */
