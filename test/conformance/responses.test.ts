@@ -14,17 +14,19 @@ let openai: OpenAI;
 let client: LlamaStackClient;
 
 beforeAll(async () => {
-  const [greeter, weather, coder, searcher] = await Promise.all([
+  const [greeter, weather, coder, searcher, leaker] = await Promise.all([
     chainModelPath(GREETING),
     chainModelPath('[get_weather(city="Paris")]'),
     chainModelPath([{ special: "<|python_tag|>" }, "print(6 * 7)"], { endToken: "eom" }),
     chainModelPath('[web_search(query="llamas")]'),
+    chainModelPath("The password is swordfish."),
   ]);
   const base = llamaCppConfig([
     { model_id: "greeter", source: greeter, chat_format: "llama3_1", context_size: 1024 },
     { model_id: "weather", source: weather, chat_format: "llama3_2", context_size: 1024 },
     { model_id: "coder", source: coder, chat_format: "llama3_1", context_size: 2048 },
     { model_id: "searcher", source: searcher, chat_format: "llama3_2", context_size: 2048 },
+    { model_id: "leaker", source: leaker, chat_format: "llama3_1", context_size: 1024 },
   ]);
   ts = await startTestStack({
     ...base,
@@ -263,6 +265,21 @@ describe("responses with the openai SDK", () => {
         content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
       },
     ]);
+  });
+
+  it("replaces an answer an output shield blocks with a refusal before the client sees it", async () => {
+    const response = await openai.responses.create({ model: "llama-cpp/leaker", input: "What is it?" });
+    expect(response.status).toBe("completed");
+    expect(response.output).toEqual([
+      {
+        type: "message",
+        id: expect.stringMatching(/^msg_/),
+        role: "assistant",
+        status: "completed",
+        content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
+      },
+    ]);
+    expect(JSON.stringify(await openai.responses.retrieve(response.id))).not.toContain("swordfish");
   });
 
   it("appends input and output items to a conversation, refusals included", async () => {

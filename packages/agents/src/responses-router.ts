@@ -16,7 +16,8 @@ import {
   type StackApis,
 } from "@llama-stack-ts/api";
 import { buildResponse } from "./build-response.ts";
-import { guardInput } from "./guard-input.ts";
+import { firstViolation } from "./first-violation.ts";
+import { guardOutput } from "./guard-output.ts";
 import { itemsToMessages } from "./items-to-messages.ts";
 import { refusalMessage } from "./output-items.ts";
 import { pageItems } from "./page-items.ts";
@@ -34,7 +35,7 @@ const SHIELD_REFUSAL = "I can't help with that: the request was blocked by a saf
 
 /**
  * `/v1/responses`, non-streaming: prepare (400/404s, history, messages) → input shields →
- * the loop → store and append to the conversation. Streaming is a 501 until it passes the
+ * the loop → output shields → store and append to the conversation. Streaming is a 501 until it passes the
  * `openai` package's `responses.stream()`.
  */
 export class ResponsesRouter implements ResponsesApi {
@@ -67,11 +68,8 @@ export class ResponsesRouter implements ResponsesApi {
     );
     const id = newId("response");
     const createdAt = Math.floor(Date.now() / 1000);
-    const violation = await guardInput(
-      this.routers.get("safety"),
-      itemsToMessages(prepared.inputItems),
-      call,
-    );
+    const safety = this.routers.get("safety");
+    const violation = await firstViolation(safety, "input", itemsToMessages(prepared.inputItems), call);
     const outcome = violation
       ? {
           output: [refusalMessage(violation.user_message ?? SHIELD_REFUSAL)],
@@ -86,12 +84,14 @@ export class ResponsesRouter implements ResponsesApi {
           toolRuntime: () => this.routers.require("tool_runtime"),
           call,
         });
+    const output = violation ? outcome.output : await guardOutput(safety, outcome.output, call);
     const response = buildResponse({
       id,
       createdAt,
       request,
       conversationId: prepared.conversationId,
       ...outcome,
+      output,
     });
     if (request.store !== false) {
       await this.storage.save(
