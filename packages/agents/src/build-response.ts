@@ -1,5 +1,9 @@
-import type { ResponseCreateRequest, ResponseObject, ResponseOutputItem } from "@llama-stack-ts/api";
-import type { ResponseLoopOutcome } from "./run-response-loop.ts";
+import type {
+  ResponseCreateRequest,
+  ResponseObject,
+  ResponseOutputItem,
+  ResponseStatus,
+} from "@llama-stack-ts/api";
 
 export interface BuildResponseOptions {
   id: string;
@@ -7,7 +11,7 @@ export interface BuildResponseOptions {
   request: ResponseCreateRequest;
   conversationId: string | null;
   output: ResponseOutputItem[];
-  status: ResponseLoopOutcome["status"];
+  status: ResponseStatus;
   incompleteReason?: string | undefined;
   error?: { code: string; message: string } | undefined;
   usage: { input_tokens: number; output_tokens: number };

@@ -3,7 +3,7 @@ import { firstViolation } from "./first-violation.ts";
 import { itemText } from "./item-text.ts";
 import { refusalMessage } from "./output-items.ts";
 
-const REFUSAL = "I can't share that answer: it was blocked by a safety shield.";
+export const OUTPUT_REFUSAL = "I can't share that answer: it was blocked by a safety shield.";
 
 /**
  * The shields guarding `output` judge the response's text before the client sees it; on a
@@ -22,6 +22,6 @@ export async function guardOutput(
   if (!violation) return output;
   return [
     ...output.filter((item) => item.type !== "message"),
-    refusalMessage(violation.user_message ?? REFUSAL),
+    refusalMessage(violation.user_message ?? OUTPUT_REFUSAL),
   ];
 }

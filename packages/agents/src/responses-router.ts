@@ -11,6 +11,8 @@ import {
   type ResponseCreateRequest,
   type ResponseDeleteResponse,
   type ResponseObject,
+  type ResponseOutputItem,
+  type ResponseStreamEvent,
   type ResponsesApi,
   type StackApiName,
   type StackApis,
@@ -18,12 +20,15 @@ import {
 import { buildResponse } from "./build-response.ts";
 import { firstViolation } from "./first-violation.ts";
 import { guardOutput } from "./guard-output.ts";
+import { guardStream } from "./guard-stream.ts";
 import { itemsToMessages } from "./items-to-messages.ts";
 import { refusalMessage } from "./output-items.ts";
 import { pageItems } from "./page-items.ts";
 import { prepareResponse } from "./prepare-response.ts";
+import type { ResponseLoopEvent } from "./response-loop-event.ts";
+import { responseStreamEvents } from "./response-stream-events.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
-import { runResponseLoop } from "./run-response-loop.ts";
+import { collectResponse, type ResponseLoopEnd, responseLoop } from "./run-response-loop.ts";
 
 /** The Stack's routers as the loop reaches them (core's `StackRouters`). */
 export interface RouterLookup {
@@ -34,9 +39,10 @@ export interface RouterLookup {
 const SHIELD_REFUSAL = "I can't help with that: the request was blocked by a safety shield.";
 
 /**
- * `/v1/responses`, non-streaming: prepare (400/404s, history, messages) → input shields →
- * the loop → output shields → store and append to the conversation. Streaming is a 501 until it passes the
- * `openai` package's `responses.stream()`.
+ * `/v1/responses`: prepare (400/404s, history, messages) → input shields → the loop → output
+ * shields → store and append to the conversation. Both paths drain one loop's events: `create`
+ * collects them (the shields judge the whole answer), `createStream` maps them to OpenAI's
+ * stream events (the shields judge each window before it is sent).
  */
 export class ResponsesRouter implements ResponsesApi {
   constructor(
@@ -45,12 +51,32 @@ export class ResponsesRouter implements ResponsesApi {
   ) {}
 
   async create(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject> {
-    if (request.stream) {
-      throw new NotImplementedError(
-        "Streaming responses (stream: true) are not served yet; send the request without stream.",
-        { param: "stream", code: "streaming_not_implemented" },
-      );
-    }
+    const begun = await this.begin(request, call);
+    const outcome = await collectResponse(begun.events);
+    const output = begun.inputBlocked
+      ? outcome.output
+      : await guardOutput(begun.safety, outcome.output, call);
+    const response = begun.snapshot(output, outcome);
+    await begun.finish(response);
+    return response;
+  }
+
+  /**
+   * `stream: true`: the same loop, its text judged by the output shields window by window before
+   * it is sent. Resolves once the first inference step was admitted, so its errors are statuses.
+   */
+  async createStream(
+    request: ResponseCreateRequest,
+    call: ApiCall,
+  ): Promise<AsyncIterable<ResponseStreamEvent>> {
+    const begun = await this.begin(request, call);
+    const events = begun.inputBlocked ? begun.events : guardStream(begun.events, begun.safety, call);
+    const first = await events.next();
+    return responseStreamEvents(events, first, begun);
+  }
+
+  /** Checks, prepares and starts a response: input shields, then the loop (or the refusal). */
+  private async begin(request: ResponseCreateRequest, call: ApiCall) {
     if (request.background) {
       throw new NotImplementedError("Background responses are not served yet.", {
         param: "background",
@@ -70,13 +96,9 @@ export class ResponsesRouter implements ResponsesApi {
     const createdAt = Math.floor(Date.now() / 1000);
     const safety = this.routers.get("safety");
     const violation = await firstViolation(safety, "input", itemsToMessages(prepared.inputItems), call);
-    const outcome = violation
-      ? {
-          output: [refusalMessage(violation.user_message ?? SHIELD_REFUSAL)],
-          status: "completed" as const,
-          usage: { input_tokens: 0, output_tokens: 0 },
-        }
-      : await runResponseLoop({
+    const events = violation
+      ? refusalOnly(violation.user_message ?? SHIELD_REFUSAL)
+      : responseLoop({
           request,
           messages: prepared.messages,
           plan: prepared.plan,
@@ -84,31 +106,36 @@ export class ResponsesRouter implements ResponsesApi {
           toolRuntime: () => this.routers.require("tool_runtime"),
           call,
         });
-    const output = violation ? outcome.output : await guardOutput(safety, outcome.output, call);
-    const response = buildResponse({
-      id,
-      createdAt,
-      request,
-      conversationId: prepared.conversationId,
-      ...outcome,
-      output,
-    });
-    if (request.store !== false) {
-      await this.storage.save(
-        { response, inputItems: [...prepared.history, ...prepared.inputItems] },
-        call.access,
-      );
-    }
-    if (prepared.conversationId !== null) {
-      await this.routers
-        .require("conversations")
-        .appendItems(
-          prepared.conversationId,
-          [...prepared.inputItems, ...response.output] as ConversationItemInput[],
-          call,
+    const snapshot = (output: ResponseOutputItem[], end?: ResponseLoopEnd): ResponseObject =>
+      buildResponse({
+        id,
+        createdAt,
+        request,
+        conversationId: prepared.conversationId,
+        output,
+        status: end?.status ?? "in_progress",
+        incompleteReason: end?.incompleteReason,
+        error: end?.error,
+        usage: end?.usage ?? { input_tokens: 0, output_tokens: 0 },
+      });
+    const finish = async (response: ResponseObject) => {
+      if (request.store !== false) {
+        await this.storage.save(
+          { response, inputItems: [...prepared.history, ...prepared.inputItems] },
+          call.access,
         );
-    }
-    return response;
+      }
+      if (prepared.conversationId !== null) {
+        await this.routers
+          .require("conversations")
+          .appendItems(
+            prepared.conversationId,
+            [...prepared.inputItems, ...response.output] as ConversationItemInput[],
+            call,
+          );
+      }
+    };
+    return { events, safety, inputBlocked: violation !== null, snapshot, finish };
   }
 
   async retrieve(responseId: string, call: ApiCall): Promise<ResponseObject> {
@@ -141,4 +168,10 @@ export class ResponsesRouter implements ResponsesApi {
 
 function notFound(responseId: string): NotFoundError {
   return new NotFoundError("Response", responseId);
+}
+
+/** An input shield's verdict as the response's only output. */
+async function* refusalOnly(refusal: string): AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd> {
+  yield { type: "refusal", item: refusalMessage(refusal) };
+  return { status: "completed", usage: { input_tokens: 0, output_tokens: 0 } };
 }

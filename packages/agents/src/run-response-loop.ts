@@ -1,5 +1,6 @@
 import {
   type ApiCall,
+  type ChatCompletion,
   type ChatCompletionRequest,
   type ChatMessage,
   type InferenceApi,
@@ -10,8 +11,10 @@ import {
   type ToolRuntimeApi,
 } from "@llama-stack-ts/api";
 import { functionCallItem, outputTextMessage } from "./output-items.ts";
+import { finishedItem, type ResponseLoopEvent } from "./response-loop-event.ts";
 import { chatToolChoice, type ResponseToolPlan } from "./response-tool-plan.ts";
-import { runServerTool } from "./run-server-tool.ts";
+import { inProgressItem, runServerTool, serverToolItemId } from "./run-server-tool.ts";
+import { streamInferenceStep } from "./stream-inference-step.ts";
 
 export const DEFAULT_MAX_INFER_ITERS = 10;
 
@@ -24,12 +27,16 @@ export interface ResponseLoopOptions {
   call: ApiCall;
 }
 
-export interface ResponseLoopOutcome {
-  output: ResponseOutputItem[];
+/** How the loop ended; the output is what its events finished. */
+export interface ResponseLoopEnd {
   status: "completed" | "incomplete" | "failed";
   incompleteReason?: "max_output_tokens" | "max_infer_iters" | "content_filter";
   error?: { code: string; message: string };
   usage: { input_tokens: number; output_tokens: number };
+}
+
+export interface ResponseLoopOutcome extends ResponseLoopEnd {
+  output: ResponseOutputItem[];
 }
 
 function responseFormat(request: ResponseCreateRequest): ChatCompletionRequest["response_format"] {
@@ -46,23 +53,49 @@ function responseFormat(request: ResponseCreateRequest): ChatCompletionRequest["
   };
 }
 
+function chatRequest(
+  request: ResponseCreateRequest,
+  messages: ChatMessage[],
+  options: { tokensLeft: number | undefined; offerTools: boolean; plan: ResponseToolPlan; step: number },
+): ChatCompletionRequest {
+  const { tokensLeft, offerTools } = options;
+  const choice = options.step === 0 ? chatToolChoice(request.tool_choice) : "auto";
+  return {
+    model: request.model,
+    messages,
+    store: false,
+    ...(request.temperature != null ? { temperature: request.temperature } : {}),
+    ...(request.top_p != null ? { top_p: request.top_p } : {}),
+    ...(tokensLeft !== undefined ? { max_tokens: tokensLeft } : {}),
+    ...(offerTools ? { tools: options.plan.definitions } : {}),
+    ...(offerTools && choice !== undefined ? { tool_choice: choice } : {}),
+    ...(offerTools && request.parallel_tool_calls != null
+      ? { parallel_tool_calls: request.parallel_tool_calls }
+      : {}),
+    ...(responseFormat(request) ? { response_format: responseFormat(request) } : {}),
+  };
+}
+
 /**
- * Inference, then tools, until the model answers without calling a tool. Calls of client
- * `function` tools end the loop (returned as `function_call` items, after any hosted calls of the
- * same step ran); hosted calls run concurrently (in order when `parallel_tool_calls` is false) and
- * their results go back to the model. Stops at `max_infer_iters` steps, `max_output_tokens`, or
- * a length cut; `max_tool_calls` counts hosted calls across the response, and once spent the model
- * is offered no more tools. A forced `tool_choice` applies to the first step only.
+ * Inference, then tools, until the model answers without calling a tool, as events (text as the
+ * model writes it). Calls of client `function` tools end the loop (as `function_call` items, after
+ * any hosted calls of the same step ran); hosted calls run concurrently (in order when
+ * `parallel_tool_calls` is false) and their results go back to the model. Stops at
+ * `max_infer_iters` steps, `max_output_tokens`, or a length cut; `max_tool_calls` counts hosted
+ * calls across the response, and once spent the model is offered no more tools. A forced
+ * `tool_choice` applies to the first step only. Errors before the first step is admitted are the
+ * client's (thrown); later ones fail the response.
  */
-export async function runResponseLoop(options: ResponseLoopOptions): Promise<ResponseLoopOutcome> {
+export async function* responseLoop(
+  options: ResponseLoopOptions,
+): AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd> {
   const { request, plan, call } = options;
   const messages = [...options.messages];
-  const output: ResponseOutputItem[] = [];
   const usage = { input_tokens: 0, output_tokens: 0 };
   const maxSteps = request.max_infer_iters ?? DEFAULT_MAX_INFER_ITERS;
   let toolCallsLeft = request.max_tool_calls ?? Number.POSITIVE_INFINITY;
-  const done = (status: ResponseLoopOutcome["status"], extra: Partial<ResponseLoopOutcome> = {}) => ({
-    output,
+  let admitted = false;
+  const done = (status: ResponseLoopEnd["status"], extra: Partial<ResponseLoopEnd> = {}) => ({
     status,
     usage,
     ...extra,
@@ -74,38 +107,35 @@ export async function runResponseLoop(options: ResponseLoopOptions): Promise<Res
     if (tokensLeft !== undefined && tokensLeft <= 0)
       return done("incomplete", { incompleteReason: "max_output_tokens" });
     const offerTools = plan.definitions.length > 0 && toolCallsLeft > 0;
-    const choice = step === 0 ? chatToolChoice(request.tool_choice) : "auto";
-    let completion: Awaited<ReturnType<InferenceApi["chatCompletion"]>>;
+    const chat = chatRequest(request, messages, { tokensLeft, offerTools, plan, step });
+    let stepResult: { completion: ChatCompletion; messageId: string } | null;
+    const events = streamInferenceStep(options.inference, chat, step, call);
     try {
-      completion = await options.inference.chatCompletion(
-        {
-          model: request.model,
-          messages,
-          store: false,
-          ...(request.temperature != null ? { temperature: request.temperature } : {}),
-          ...(request.top_p != null ? { top_p: request.top_p } : {}),
-          ...(tokensLeft !== undefined ? { max_tokens: tokensLeft } : {}),
-          ...(offerTools ? { tools: plan.definitions } : {}),
-          ...(offerTools && choice !== undefined ? { tool_choice: choice } : {}),
-          ...(offerTools && request.parallel_tool_calls != null
-            ? { parallel_tool_calls: request.parallel_tool_calls }
-            : {}),
-          ...(responseFormat(request) ? { response_format: responseFormat(request) } : {}),
-        },
-        call,
-      );
+      let next = await events.next();
+      while (!next.done) {
+        if (next.value.type === "step-start") admitted = true;
+        yield next.value;
+        next = await events.next();
+      }
+      stepResult = next.value;
     } catch (error) {
       // A bad request (unknown model, bad parameters) is the client's 4xx; anything later is a failed response.
-      if (step === 0 || !StackError.isInstance(error)) throw error;
+      if (!admitted || !StackError.isInstance(error)) throw error;
       return done("failed", { error: { code: "server_error", message: error.message } });
+    } finally {
+      // A consumer that stops early (a shield, a client gone) stops the generation with it.
+      await events.return(null);
     }
+    if (stepResult === null)
+      return done("failed", { error: { code: "server_error", message: "The generation was stopped." } });
+    const { completion, messageId } = stepResult;
     usage.input_tokens += completion.usage?.prompt_tokens ?? 0;
     usage.output_tokens += completion.usage?.completion_tokens ?? 0;
     const choice0 = completion.choices[0];
     const message = choice0?.message;
     const text = typeof message?.content === "string" ? message.content : "";
     const toolCalls: ToolCall[] = offerTools ? (message?.tool_calls ?? []) : [];
-    if (text !== "") output.push(outputTextMessage(text));
+    if (text !== "") yield { type: "text-end", item: outputTextMessage(text, messageId) };
     if (choice0?.finish_reason === "length")
       return done("incomplete", { incompleteReason: "max_output_tokens" });
     if (choice0?.finish_reason === "content_filter")
@@ -115,26 +145,48 @@ export async function runResponseLoop(options: ResponseLoopOptions): Promise<Res
     const hosted = toolCalls.filter((c) => plan.serverTools.has(c.function.name)).slice(0, toolCallsLeft);
     toolCallsLeft -= hosted.length;
     const clientCalls = toolCalls.filter((c) => !plan.serverTools.has(c.function.name));
-    const run = (c: ToolCall) =>
-      runServerTool(plan.serverTools.get(c.function.name)!, c, options.toolRuntime(), call);
+    const ids = hosted.map((c) => serverToolItemId(plan.serverTools.get(c.function.name)!));
+    for (const [i, c] of hosted.entries())
+      yield { type: "tool-start", item: inProgressItem(plan.serverTools.get(c.function.name)!, c, ids[i]!) };
+    const run = (c: ToolCall, i: number) =>
+      runServerTool(plan.serverTools.get(c.function.name)!, c, options.toolRuntime(), call, ids[i]!);
     const outcomes =
       request.parallel_tool_calls === false
         ? await hosted.reduce<Promise<Awaited<ReturnType<typeof run>>[]>>(
-            async (acc, c) => [...(await acc), await run(c)],
+            async (acc, c, i) => [...(await acc), await run(c, i)],
             Promise.resolve([]),
           )
         : await Promise.all(hosted.map(run));
     if (hosted.length > 0) {
       messages.push({ role: "assistant", content: text || null, tool_calls: hosted });
-      hosted.forEach((c, i) => {
-        output.push(outcomes[i]!.item);
+      for (const [i, c] of hosted.entries()) {
+        yield { type: "tool-end", item: outcomes[i]!.item };
         messages.push({ role: "tool", tool_call_id: c.id, content: outcomes[i]!.result });
-      });
+      }
     }
     if (clientCalls.length > 0) {
-      output.push(...clientCalls.map(functionCallItem));
+      for (const c of clientCalls) yield { type: "function-call", item: functionCallItem(c) };
       return done("completed");
     }
   }
   return done("incomplete", { incompleteReason: "max_infer_iters" });
+}
+
+/** Drains events into the finished output items and the loop's end. */
+export async function collectResponse(
+  events: AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd>,
+): Promise<ResponseLoopOutcome> {
+  const output: ResponseOutputItem[] = [];
+  let next = await events.next();
+  while (!next.done) {
+    const item = finishedItem(next.value);
+    if (item) output.push(item);
+    next = await events.next();
+  }
+  return { ...next.value, output };
+}
+
+/** The loop without streaming: its finished items, in order. */
+export function runResponseLoop(options: ResponseLoopOptions): Promise<ResponseLoopOutcome> {
+  return collectResponse(responseLoop(options));
 }

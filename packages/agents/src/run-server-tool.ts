@@ -45,6 +45,43 @@ function invocation(tool: ServerTool, args: Record<string, unknown>) {
   return { tool_name: "web_search", kwargs: { query: String(args.query ?? "") } };
 }
 
+/** The call's item while it runs (`status: "in_progress"`), announced before it starts. */
+export function inProgressItem(tool: ServerTool, call: ToolCall, id: string): ResponseOutputItem {
+  const args = parseArguments(call.function.arguments);
+  if (tool.type === "code_interpreter") {
+    return {
+      type: "code_interpreter_call",
+      id,
+      status: "in_progress",
+      code: String(args.code ?? ""),
+      container_id: "local",
+      outputs: null,
+    };
+  }
+  if (tool.type === "file_search") {
+    return {
+      type: "file_search_call",
+      id,
+      status: "in_progress",
+      queries: [String(args.query ?? "")],
+      results: null,
+    };
+  }
+  return {
+    type: "web_search_call",
+    id,
+    status: "in_progress",
+    action: { type: "search", query: String(args.query ?? "") },
+  };
+}
+
+/** A new id for a hosted call's item, by its kind. */
+export function serverToolItemId(tool: ServerTool): string {
+  if (tool.type === "code_interpreter") return newId("codeInterpreterCall");
+  if (tool.type === "file_search") return newId("fileSearchCall");
+  return newId("webSearchCall");
+}
+
 /**
  * Runs one hosted tool call through the tool runtime. A failure of any kind — the tool's own
  * error, bad arguments, a tool nobody serves — is a result the model reads, never a failed response.
@@ -54,6 +91,7 @@ export async function runServerTool(
   call: ToolCall,
   toolRuntime: ToolRuntimeApi,
   apiCall: ApiCall,
+  id: string = serverToolItemId(tool),
 ): Promise<ServerToolOutcome> {
   const args = parseArguments(call.function.arguments);
   let result: ToolInvocationResult;
@@ -71,7 +109,7 @@ export async function runServerTool(
       result: text,
       item: {
         type: "code_interpreter_call",
-        id: newId("codeInterpreterCall"),
+        id,
         status,
         code: String(args.code ?? ""),
         container_id: "local",
@@ -84,7 +122,7 @@ export async function runServerTool(
       result: text,
       item: {
         type: "file_search_call",
-        id: newId("fileSearchCall"),
+        id,
         status,
         queries: [String(args.query ?? "")],
         results: failed ? null : [{ text, attributes: {}, file_id: "", filename: "", score: 1 }],
@@ -95,7 +133,7 @@ export async function runServerTool(
     result: text,
     item: {
       type: "web_search_call",
-      id: newId("webSearchCall"),
+      id,
       status,
       action: { type: "search", query: String(args.query ?? "") },
     },

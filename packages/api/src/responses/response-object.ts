@@ -43,6 +43,15 @@ export const ResponseObjectSchema = z
   .meta({ id: "Response" });
 export type ResponseObject = z.infer<typeof ResponseObjectSchema>;
 
+/**
+ * One Server-Sent Event of a streamed response (`stream: true`), as OpenAI's `ResponseStreamEvent`
+ * union shapes it: `response.created` first, `sequence_number` from 0, one terminal event.
+ */
+export const ResponseStreamEventSchema = z
+  .looseObject({ type: z.string(), sequence_number: z.number().int() })
+  .meta({ id: "ResponseStreamEvent" });
+export type ResponseStreamEvent = z.infer<typeof ResponseStreamEventSchema>;
+
 export const ResponseDeleteResponseSchema = z
   .object({ id: z.string(), object: z.literal("response"), deleted: z.literal(true) })
   .meta({ id: "ResponseDeleteResponse" });

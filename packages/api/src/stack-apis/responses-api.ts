@@ -6,12 +6,15 @@ import type {
   ListResponsesQuery,
   ResponseDeleteResponse,
   ResponseObject,
+  ResponseStreamEvent,
 } from "../responses/response-object.ts";
 import type { ApiCall } from "./api-call.ts";
 
 /** `/v1/responses` as the Stack offers it (`context.api("responses")`); stored responses are owner-scoped. */
 export interface ResponsesApi {
   create(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject>;
+  /** `stream: true`: resolves once the first inference step was admitted (its errors are statuses). */
+  createStream(request: ResponseCreateRequest, call: ApiCall): Promise<AsyncIterable<ResponseStreamEvent>>;
   retrieve(responseId: string, call: ApiCall): Promise<ResponseObject>;
   list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>>;
   delete(responseId: string, call: ApiCall): Promise<ResponseDeleteResponse>;

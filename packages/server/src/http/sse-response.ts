@@ -18,11 +18,14 @@ export async function sseResponse(
   const encoder = new TextEncoder();
   const iterator = events[Symbol.asyncIterator]();
   let first: IteratorResult<unknown> | undefined = await iterator.next();
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = first ?? (await iterator.next());
         first = undefined;
+        // The client went away while the next event was coming: nothing is left to write to.
+        if (cancelled) return;
         if (next.done) {
           if (options.done) controller.enqueue(encoder.encode(SSE_DONE));
           controller.close();
@@ -38,6 +41,7 @@ export async function sseResponse(
       }
     },
     async cancel() {
+      cancelled = true;
       await iterator.return?.();
     },
   });

@@ -6,9 +6,11 @@ import {
   ResponseCreateRequestSchema,
   ResponseDeleteResponseSchema,
   ResponseObjectSchema,
+  ResponseStreamEventSchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
 import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
+import { sseResponse } from "../http/sse-response.ts";
 
 const ResponseParams = z.object({ response_id: z.string().min(1) });
 
@@ -22,10 +24,18 @@ export function responsesRoutes(): RouteSpec[] {
       description:
         "Function tools end the response with `function_call` items; continue with `previous_response_id` " +
         "and a `function_call_output`. file_search, web_search and code_interpreter run on the server " +
-        "through the tool runtime. `stream: true`, `background` and `mcp` tools answer 501 for now.",
+        "through the tool runtime. With `stream: true`, Server-Sent Events as OpenAI's ResponseStreamEvent " +
+        "(`response.created` … one terminal event); output shields judge text before it is sent. " +
+        "`background` and `mcp` tools answer 501 for now.",
       body: ResponseCreateRequestSchema,
-      response: ResponseObjectSchema,
-      handler: async ({ stack, body, call }) => stack.routers.require("responses").create(body, call),
+      response: z.union([ResponseObjectSchema, ResponseStreamEventSchema]),
+      handler: async ({ stack, body, call, context }) => {
+        const responses = stack.routers.require("responses");
+        if (!body.stream) return responses.create(body, call);
+        return sseResponse(await responses.createStream(body, call), {
+          onError: (error) => context.get("logger").error("stream failed", { error }),
+        });
+      },
     }),
     defineRoute({
       method: "GET",

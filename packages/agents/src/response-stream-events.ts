@@ -1,0 +1,103 @@
+import type { ResponseObject, ResponseOutputItem, ResponseStreamEvent } from "@llama-stack-ts/api";
+import {
+  EMPTY_TEXT_PART,
+  functionCallEvents,
+  messageAdded,
+  refusalEvents,
+  textDone,
+  toolEndEvents,
+  toolStartEvents,
+  type UnnumberedEvent,
+} from "./item-stream-events.ts";
+import type { ResponseLoopEvent } from "./response-loop-event.ts";
+import type { ResponseLoopEnd } from "./run-response-loop.ts";
+
+export interface ResponseStreamEventsOptions {
+  /** The Response object for these output items; `end` absent while it is in progress. */
+  snapshot(output: ResponseOutputItem[], end?: ResponseLoopEnd): ResponseObject;
+  /** Stores the finished response (and appends it to its conversation) before the terminal event. */
+  finish(response: ResponseObject): Promise<void>;
+}
+
+const TERMINAL = {
+  completed: "response.completed",
+  incomplete: "response.incomplete",
+  failed: "response.failed",
+};
+
+/**
+ * The loop's events as OpenAI's stream: `response.created`, `response.in_progress`, every item
+ * announced before its deltas under its own `output_index`, `sequence_number` from 0, and one
+ * terminal event carrying the response that is stored. `first` is the loop's first event, already
+ * awaited (admission). An error after that fails the response rather than the stream.
+ */
+export async function* responseStreamEvents(
+  events: AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd>,
+  first: IteratorResult<ResponseLoopEvent, ResponseLoopEnd>,
+  options: ResponseStreamEventsOptions,
+): AsyncGenerator<ResponseStreamEvent> {
+  let sequence = 0;
+  const number = (event: UnnumberedEvent) =>
+    ({ ...event, sequence_number: sequence++ }) as ResponseStreamEvent;
+  const output: ResponseOutputItem[] = [];
+  const positions = new Map<string, number>();
+  const place = (id: string) => {
+    const index = positions.get(id) ?? positions.size;
+    positions.set(id, index);
+    return { item_id: id, output_index: index };
+  };
+  const map = (event: ResponseLoopEvent): UnnumberedEvent[] => {
+    if (event.type === "step-start") return [];
+    if (event.type === "text-start") {
+      const at = place(event.id);
+      return [
+        { type: "response.output_item.added", output_index: at.output_index, item: messageAdded(event.id) },
+        { type: "response.content_part.added", ...at, content_index: 0, part: EMPTY_TEXT_PART },
+      ];
+    }
+    if (event.type === "text-delta")
+      return [
+        {
+          type: "response.output_text.delta",
+          ...place(event.id),
+          content_index: 0,
+          delta: event.delta,
+          logprobs: [],
+        },
+      ];
+    if (event.type === "tool-start") return toolStartEvents(place(event.item.id), event.item);
+    const at = place(event.item.id);
+    output[at.output_index] = event.item;
+    if (event.type === "text-end") return textDone(at, event.item);
+    if (event.type === "tool-end") return toolEndEvents(at, event.item);
+    if (event.type === "function-call") return functionCallEvents(at, event.item);
+    return refusalEvents(at, event.item);
+  };
+
+  try {
+    yield number({ type: "response.created", response: options.snapshot([]) });
+    yield number({ type: "response.in_progress", response: options.snapshot([]) });
+    let next = first;
+    let end: ResponseLoopEnd;
+    try {
+      while (!next.done) {
+        for (const event of map(next.value)) yield number(event);
+        next = await events.next();
+      }
+      end = next.value;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      end = {
+        status: "failed",
+        error: { code: "server_error", message },
+        usage: { input_tokens: 0, output_tokens: 0 },
+      };
+    }
+    const response = options.snapshot(output.filter(Boolean), end);
+    await options.finish(response);
+    yield number({ type: TERMINAL[end.status], response });
+  } finally {
+    // A client gone mid-stream ends the loop, and with it the generation.
+    await events.return({ status: "failed", usage: { input_tokens: 0, output_tokens: 0 } });
+  }
+}
