@@ -14,7 +14,8 @@ export interface BuildResponseOptions {
   status: ResponseStatus;
   incompleteReason?: string | undefined;
   error?: { code: string; message: string } | undefined;
-  usage: { input_tokens: number; output_tokens: number };
+  /** Null while the response is in progress, as OpenAI's stream shows it. */
+  usage: { input_tokens: number; output_tokens: number } | null;
 }
 
 /** The Response object as OpenAI answers it, request parameters echoed. */
@@ -44,7 +45,7 @@ export function buildResponse(options: BuildResponseOptions): ResponseObject {
     tool_choice: request.tool_choice ?? "auto",
     tools: request.tools ?? [],
     truncation: request.truncation ?? "disabled",
-    usage: {
+    usage: usage && {
       input_tokens: usage.input_tokens,
       input_tokens_details: { cached_tokens: 0 },
       output_tokens: usage.output_tokens,

@@ -116,7 +116,7 @@ export class ResponsesRouter implements ResponsesApi {
         status: end?.status ?? "in_progress",
         incompleteReason: end?.incompleteReason,
         error: end?.error,
-        usage: end?.usage ?? { input_tokens: 0, output_tokens: 0 },
+        usage: end?.usage ?? null,
       });
     const finish = async (response: ResponseObject) => {
       if (request.store !== false) {
