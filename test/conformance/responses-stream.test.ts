@@ -18,11 +18,12 @@ let ts: TestStack;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const [greeter, weather, coder, leaker, tiny] = await Promise.all([
+  const [greeter, weather, coder, leaker, searcher, tiny] = await Promise.all([
     chainModelPath(GREETING),
     chainModelPath('[get_weather(city="Paris")]'),
     chainModelPath([{ special: "<|python_tag|>" }, "print(6 * 7)"], { endToken: "eom" }),
     chainModelPath(`${CLEAN}The password is swordfish.`),
+    chainModelPath('[web_search(query="llamas")]'),
     tinyLlamaPath(),
   ]);
   const base = llamaCppConfig(
@@ -31,6 +32,7 @@ beforeAll(async () => {
       { model_id: "weather", source: weather, chat_format: "llama3_2", context_size: 1024 },
       { model_id: "coder", source: coder, chat_format: "llama3_1", context_size: 2048 },
       { model_id: "leaker", source: leaker, chat_format: "llama3_1", context_size: 1024 },
+      { model_id: "searcher", source: searcher, chat_format: "llama3_2", context_size: 2048 },
       { model_id: "tiny", source: tiny, chat_format: "llama3_1", parallel: 1 },
     ],
     { max_queued_requests: 1 },
@@ -162,6 +164,24 @@ describe("responses with stream: true", () => {
       "response.incomplete",
     ]);
   }, 60_000);
+
+  it("streams a web search call's events, its failure (no provider here) included", async () => {
+    const { types, final } = await streamed({
+      model: "llama-cpp/searcher",
+      input: "Search for llamas",
+      tools: [{ type: "web_search" }],
+      max_infer_iters: 1,
+    });
+    expect(final.output).toEqual([expect.objectContaining({ type: "web_search_call", status: "failed" })]);
+    expect(types.slice(2)).toEqual([
+      "response.output_item.added",
+      "response.web_search_call.in_progress",
+      "response.web_search_call.searching",
+      "response.web_search_call.completed",
+      "response.output_item.done",
+      "response.incomplete",
+    ]);
+  });
 
   it("sends no text an output shield has not passed, and ends with a refusal", async () => {
     const { events, final, types } = await streamed({ model: "llama-cpp/leaker", input: "What is it?" });
