@@ -3,6 +3,7 @@ import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
+import { responsesStackConfig } from "../helpers/responses-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
 // `/v1/responses` with `stream: true`, through the openai package's own `responses.stream()`
@@ -37,30 +38,7 @@ beforeAll(async () => {
     ],
     { max_queued_requests: 1 },
   );
-  ts = await startTestStack({
-    ...base,
-    apis: ["inference", "safety", "tool_runtime", "responses"],
-    providers: {
-      ...base.providers,
-      tool_runtime: [
-        {
-          provider_id: "code-interpreter",
-          provider_type: "inline::code-interpreter",
-          module: "../tools/code-interpreter/src/index.ts",
-          config: {},
-        },
-      ],
-      safety: [
-        {
-          provider_id: "blocklist",
-          provider_type: "inline::keyword-blocklist",
-          module: "../safety/example-shield/src/keyword-blocklist-shield.ts",
-          config: { words: ["password"] },
-        },
-      ],
-    },
-    registered_resources: { shields: [{ shield_id: "no-passwords", provider_id: "blocklist" }] },
-  });
+  ts = await startTestStack(responsesStackConfig(base, ["inference", "safety", "tool_runtime", "responses"]));
   openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
 }, 120_000);
 afterAll(async () => {

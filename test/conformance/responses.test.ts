@@ -3,6 +3,7 @@ import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
+import { responsesStackConfig } from "../helpers/responses-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 
@@ -29,28 +30,7 @@ beforeAll(async () => {
     { model_id: "leaker", source: leaker, chat_format: "llama3_1", context_size: 1024 },
   ]);
   ts = await startTestStack({
-    ...base,
-    apis: ["inference", "safety", "tool_runtime", "conversations", "responses"],
-    providers: {
-      ...base.providers,
-      tool_runtime: [
-        {
-          provider_id: "code-interpreter",
-          provider_type: "inline::code-interpreter",
-          module: "../tools/code-interpreter/src/index.ts",
-          config: {},
-        },
-      ],
-      safety: [
-        {
-          provider_id: "blocklist",
-          provider_type: "inline::keyword-blocklist",
-          module: "../safety/example-shield/src/keyword-blocklist-shield.ts",
-          config: { words: ["password"] },
-        },
-      ],
-    },
-    registered_resources: { shields: [{ shield_id: "no-passwords", provider_id: "blocklist" }] },
+    ...responsesStackConfig(base, ["inference", "safety", "tool_runtime", "conversations", "responses"]),
     server: { auth: TWO_PRINCIPALS_AUTH },
   });
   openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: ALICE, maxRetries: 0 });
