@@ -8,10 +8,22 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  * than the insert failing after the generation. Requests are refused at the HTTP edge instead.
  */
 export function storableJson<T>(value: T): T {
-  const text = JSON.stringify(value);
-  // JSON.stringify escapes both: a cheap test for the usual case of nothing to do.
-  if (text === undefined || !/\\u0000|\\ud[89a-f]/i.test(text)) return value;
-  return clean(value) as T;
+  return needsCleaning(value) ? (clean(value) as T) : value;
+}
+
+/** A scan without copying: the usual record has nothing to replace. */
+function needsCleaning(value: unknown): boolean {
+  if (typeof value === "string") return hasUnstorable(value);
+  if (Array.isArray(value)) return value.some(needsCleaning);
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).some(([key, child]) => hasUnstorable(key) || needsCleaning(child));
+  }
+  return false;
+}
+
+function hasUnstorable(text: string): boolean {
+  UNSTORABLE.lastIndex = 0;
+  return UNSTORABLE.test(text);
 }
 
 function clean(value: unknown): unknown {
