@@ -1,3 +1,5 @@
+import LlamaStackClient from "llama-stack-client";
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
@@ -167,5 +169,41 @@ describe("tool runtime", () => {
       /^The output of tool 'fetch_page' was blocked by shield 'injection-words'/,
     );
     expect(body.metadata.shield_id).toBe("injection-words");
+  });
+});
+
+describe("official clients", () => {
+  // Neither llama-stack-client 0.7 nor openai has tool resources; their generic methods carry
+  // the same transport, and their error classes must match our statuses.
+  it("llama-stack-client invokes a tool and raises its own error classes", async () => {
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    expect(
+      await client.post("/v1/tool-runtime/invoke", { body: { tool_name: "add", kwargs: { a: 1, b: 2 } } }),
+    ).toEqual({
+      content: "3",
+    });
+    const tools = (await client.get("/v1/tools", { query: { toolgroup_id: "test::calc" } })) as {
+      data: unknown[];
+    };
+    expect(tools.data).toHaveLength(6);
+    const bad = await client
+      .post("/v1/tool-runtime/invoke", { body: { tool_name: "add", kwargs: { a: "x" } } })
+      .catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(LlamaStackClient.BadRequestError);
+    const missing = await client.get("/v1/tools/nope").catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(LlamaStackClient.NotFoundError);
+  });
+
+  it("openai's client does the same", async () => {
+    const openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
+    expect(await openai.post("/tool-runtime/invoke", { body: { tool_name: "fails", kwargs: {} } })).toEqual({
+      error_code: 1,
+      error_message: "the backend is down",
+    });
+    const bad = await openai
+      .post("/tool-runtime/invoke", { body: { tool_name: "add", kwargs: {} } })
+      .catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((bad as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("kwargs.a");
   });
 });
