@@ -235,14 +235,24 @@ describe("responses with stream: true", () => {
       { signal: controller.signal },
     );
     let deltas = 0;
+    let id = "";
     try {
       for await (const event of stream) {
+        if (event.type === "response.created") id = event.response.id;
         if (event.type === "response.output_text.delta" && ++deltas === 1) controller.abort();
       }
     } catch {
       // the SDK reports the abort
     }
     expect(deltas).toBe(1);
+    // What the client got is stored as failed once the server noticed it left (never in_progress forever).
+    let stored = await openai.responses.retrieve(id);
+    for (let i = 0; i < 100 && stored.status === "in_progress"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stored = await openai.responses.retrieve(id);
+    }
+    expect(stored.status).toBe("failed");
+    expect(stored.error?.code).toBe("client_disconnected");
     // Were the sequence still generating, one of these would queue and the other get 429.
     const ask = () =>
       openai.chat.completions.create({

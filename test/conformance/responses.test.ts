@@ -394,16 +394,6 @@ describe("bad input", () => {
     expect(body.error.param).toContain("tools");
   });
 
-  it("answers 501 for background, saying so", async () => {
-    const { status, body } = await raw("POST", "/v1/responses", {
-      model: "llama-cpp/greeter",
-      input: "Hi",
-      background: true,
-    });
-    expect(status).toBe(501);
-    expect(body.error.message).toContain("Background responses");
-  });
-
   it("answers 400 for nothing to answer, 404 for an unknown model or conversation", async () => {
     const empty = await raw("POST", "/v1/responses", { model: "llama-cpp/greeter", input: [] });
     expect(empty.status).toBe(400);

@@ -26,7 +26,7 @@ export function buildResponse(options: BuildResponseOptions): ResponseObject {
     object: "response",
     created_at: options.createdAt,
     status: options.status,
-    background: false,
+    background: request.background ?? false,
     error: options.error ?? null,
     incomplete_details: options.incompleteReason ? { reason: options.incompleteReason } : null,
     instructions: request.instructions ?? null,

@@ -10,19 +10,28 @@ import {
   type UnnumberedEvent,
 } from "./item-stream-events.ts";
 import type { ResponseLoopEvent } from "./response-loop-event.ts";
-import type { ResponseLoopEnd } from "./run-response-loop.ts";
+import { CLIENT_GONE, type ResponseLoopEnd } from "./run-response-loop.ts";
 
 export interface ResponseStreamEventsOptions {
   /** The Response object for these output items; `end` absent while it is in progress. */
   snapshot(output: ResponseOutputItem[], end?: ResponseLoopEnd): ResponseObject;
-  /** Stores the finished response (and appends it to its conversation) before the terminal event. */
-  finish(response: ResponseObject): Promise<void>;
+  /**
+   * Stores the ended response (and appends it to its conversation) before the terminal event;
+   * answers the response as stored (a cancel may have won the race).
+   */
+  finish(response: ResponseObject): Promise<ResponseObject>;
 }
 
-const TERMINAL = {
+/** OpenAI has no `response.cancelled` event: a cancelled response ends with `response.failed`. */
+const TERMINAL: Record<string, string> = {
   completed: "response.completed",
   incomplete: "response.incomplete",
-  failed: "response.failed",
+};
+
+const DISCONNECTED = {
+  status: "failed" as const,
+  error: CLIENT_GONE,
+  usage: { input_tokens: 0, output_tokens: 0 },
 };
 
 /**
@@ -74,6 +83,7 @@ export async function* responseStreamEvents(
     return refusalEvents(at, event.item);
   };
 
+  let finished = false;
   try {
     yield number({ type: "response.created", response: options.snapshot([]) });
     yield number({ type: "response.in_progress", response: options.snapshot([]) });
@@ -93,11 +103,12 @@ export async function* responseStreamEvents(
         usage: { input_tokens: 0, output_tokens: 0 },
       };
     }
-    const response = options.snapshot(output.filter(Boolean), end);
-    await options.finish(response);
-    yield number({ type: TERMINAL[end.status], response });
+    finished = true;
+    const response = await options.finish(options.snapshot(output.filter(Boolean), end));
+    yield number({ type: TERMINAL[response.status] ?? "response.failed", response });
   } finally {
-    // A client gone mid-stream ends the loop, and with it the generation.
-    await events.return({ status: "failed", usage: { input_tokens: 0, output_tokens: 0 } });
+    // A client gone mid-stream ends the loop, and with it the generation; what it got is stored as failed.
+    await events.return(DISCONNECTED);
+    if (!finished) await options.finish(options.snapshot(output.filter(Boolean), DISCONNECTED));
   }
 }

@@ -1,141 +1,189 @@
 import {
   type ApiCall,
+  ConflictError,
   type ConversationItem,
-  type ConversationItemInput,
   type CursorPage,
+  InvalidRequestError,
   type ListResponseInputItemsQuery,
   type ListResponsesQuery,
+  type Logger,
   NotFoundError,
-  NotImplementedError,
   newId,
   type ResponseCreateRequest,
   type ResponseDeleteResponse,
   type ResponseObject,
-  type ResponseOutputItem,
   type ResponseStreamEvent,
   type ResponsesApi,
-  type StackApiName,
-  type StackApis,
 } from "@llama-stack-ts/api";
+import { type BackgroundJobs, BackgroundResponses } from "./background-responses.ts";
+import { type BeginOptions, beginResponse } from "./begin-response.ts";
 import { buildResponse } from "./build-response.ts";
-import { firstViolation } from "./first-violation.ts";
 import { guardOutput } from "./guard-output.ts";
 import { guardStream } from "./guard-stream.ts";
-import { itemsToMessages } from "./items-to-messages.ts";
-import { refusalMessage } from "./output-items.ts";
 import { pageItems } from "./page-items.ts";
 import { prepareResponse } from "./prepare-response.ts";
-import type { ResponseLoopEvent } from "./response-loop-event.ts";
+import { ResponseLiveness } from "./response-liveness.ts";
 import { responseStreamEvents } from "./response-stream-events.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
-import { collectResponse, type ResponseLoopEnd, responseLoop } from "./run-response-loop.ts";
+import type { RouterLookup } from "./router-lookup.ts";
+import { collectResponse } from "./run-response-loop.ts";
 
-/** The Stack's routers as the loop reaches them (core's `StackRouters`). */
-export interface RouterLookup {
-  get<K extends StackApiName>(name: K): StackApis[K] | undefined;
-  require<K extends StackApiName>(name: K): StackApis[K];
+export type { RouterLookup } from "./router-lookup.ts";
+
+export interface ResponsesRouterOptions {
+  routers: RouterLookup;
+  storage: ResponsesStorage;
+  logger: Logger;
+  /** The job runner for `background: true`; without one such requests are a 400. */
+  jobs?: BackgroundJobs | undefined;
+  /** Only this process reaches the database (embedded PGlite): see {@link ResponseLiveness}. */
+  exclusive?: boolean;
+  heartbeatMs?: number;
+  /** Throws the 404 for a model this caller cannot use, so a background request fails now, not later. */
+  resolveModel?: (model: string, call: ApiCall) => Promise<unknown>;
 }
-
-const SHIELD_REFUSAL = "I can't help with that: the request was blocked by a safety shield.";
 
 /**
  * `/v1/responses`: prepare (400/404s, history, messages) → input shields → the loop → output
  * shields → store and append to the conversation. Both paths drain one loop's events: `create`
  * collects them (the shields judge the whole answer), `createStream` maps them to OpenAI's
- * stream events (the shields judge each window before it is sent).
+ * stream events (the shields judge each window before it is sent). `background` responses run
+ * the streaming path in a job.
  */
 export class ResponsesRouter implements ResponsesApi {
-  constructor(
-    private readonly routers: RouterLookup,
-    private readonly storage: ResponsesStorage,
-  ) {}
+  private readonly liveness: ResponseLiveness;
+  private readonly background: BackgroundResponses | undefined;
+
+  constructor(private readonly options: ResponsesRouterOptions) {
+    this.liveness = new ResponseLiveness({
+      storage: options.storage,
+      logger: options.logger,
+      exclusive: options.exclusive ?? false,
+      heartbeatMs: options.heartbeatMs,
+    });
+    this.background =
+      options.jobs &&
+      new BackgroundResponses({
+        jobs: options.jobs,
+        storage: options.storage,
+        logger: options.logger,
+        run: (request, call, existing) => this.stream(request, call, { existing }),
+      });
+  }
+
+  /** Fails what a killed server left in progress, then keeps ours alive. */
+  start(): Promise<void> {
+    return this.liveness.start();
+  }
+
+  stop(): void {
+    this.liveness.stop();
+  }
 
   async create(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject> {
+    if (request.background) return this.enqueue(request, call);
     const begun = await this.begin(request, call);
     const outcome = await collectResponse(begun.events);
     const output = begun.inputBlocked
       ? outcome.output
       : await guardOutput(begun.safety, outcome.output, call);
-    const response = begun.snapshot(output, outcome);
-    await begun.finish(response);
-    return response;
+    return begun.finish(begun.snapshot(output, outcome));
   }
 
   /**
    * `stream: true`: the same loop, its text judged by the output shields window by window before
    * it is sent. Resolves once the first inference step was admitted, so its errors are statuses.
+   * A background response's stream follows its job.
    */
   async createStream(
     request: ResponseCreateRequest,
     call: ApiCall,
   ): Promise<AsyncIterable<ResponseStreamEvent>> {
-    const begun = await this.begin(request, call);
+    if (request.background) {
+      const queued = await this.enqueue(request, call);
+      return this.background!.follow(queued, call.access);
+    }
+    return this.stream(request, call);
+  }
+
+  private async stream(request: ResponseCreateRequest, call: ApiCall, options: BeginOptions = {}) {
+    const begun = await this.begin(request, call, options);
     const events = begun.inputBlocked ? begun.events : guardStream(begun.events, begun.safety, call);
     const first = await events.next();
     return responseStreamEvents(events, first, begun);
   }
 
-  /** Checks, prepares and starts a response: input shields, then the loop (or the refusal). */
-  private async begin(request: ResponseCreateRequest, call: ApiCall) {
-    if (request.background) {
-      throw new NotImplementedError("Background responses are not served yet.", {
-        param: "background",
-        code: "background_not_implemented",
+  private begin(request: ResponseCreateRequest, call: ApiCall, options: BeginOptions = {}) {
+    const { routers, storage, logger } = this.options;
+    return beginResponse({ routers, storage, logger, liveness: this.liveness }, request, call, options);
+  }
+
+  /** Checks the request as a foreground one would be, then stores it queued for the job runner. */
+  private async enqueue(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject> {
+    if (!this.background) {
+      throw new InvalidRequestError("This server runs no background jobs.", { param: "background" });
+    }
+    if (request.store === false) {
+      throw new InvalidRequestError("Background responses must be stored: drop store: false.", {
+        param: "store",
+        code: "background_requires_store",
       });
     }
     const prepared = await prepareResponse(
       request,
       {
-        storage: this.storage,
-        conversations: () => this.routers.require("conversations"),
-        prompts: () => this.routers.require("prompts"),
+        storage: this.options.storage,
+        conversations: () => this.options.routers.require("conversations"),
+        prompts: () => this.options.routers.require("prompts"),
       },
       call,
     );
-    const id = newId("response");
-    const createdAt = Math.floor(Date.now() / 1000);
-    const safety = this.routers.get("safety");
-    const violation = await firstViolation(safety, "input", itemsToMessages(prepared.inputItems), call);
-    const events = violation
-      ? refusalOnly(violation.user_message ?? SHIELD_REFUSAL)
-      : responseLoop({
-          request,
-          messages: prepared.messages,
-          plan: prepared.plan,
-          inference: this.routers.require("inference"),
-          toolRuntime: () => this.routers.require("tool_runtime"),
-          call,
-        });
-    const snapshot = (output: ResponseOutputItem[], end?: ResponseLoopEnd): ResponseObject =>
-      buildResponse({
-        id,
-        createdAt,
-        request,
-        conversationId: prepared.conversationId,
-        output,
-        status: end?.status ?? "in_progress",
-        incompleteReason: end?.incompleteReason,
-        error: end?.error,
-        usage: end?.usage ?? null,
-      });
-    const finish = async (response: ResponseObject) => {
-      if (request.store !== false) {
-        await this.storage.save(
-          { response, inputItems: [...prepared.history, ...prepared.inputItems] },
-          call.access,
-        );
-      }
-      if (prepared.conversationId !== null) {
-        await this.routers
-          .require("conversations")
-          .appendItems(
-            prepared.conversationId,
-            [...prepared.inputItems, ...response.output] as ConversationItemInput[],
-            call,
-          );
-      }
-    };
-    return { events, safety, inputBlocked: violation !== null, snapshot, finish };
+    // An unknown model is the client's 404 now, not a failed job later.
+    await this.options.resolveModel?.(request.model, call);
+    const queued = buildResponse({
+      id: newId("response"),
+      createdAt: Math.floor(Date.now() / 1000),
+      request,
+      conversationId: prepared.conversationId,
+      output: [],
+      status: "queued",
+      usage: null,
+    });
+    await this.background.enqueue(
+      queued,
+      [...prepared.history, ...prepared.inputItems],
+      request,
+      call.access,
+    );
+    return queued;
+  }
+
+  async cancel(responseId: string, call: ApiCall): Promise<ResponseObject> {
+    const { response } = await this.find(responseId, call);
+    if (!response.background) {
+      throw new ConflictError(
+        `Response ${responseId} was not created with background: true; only background responses can be cancelled.`,
+        {
+          param: "response_id",
+          code: "not_background",
+        },
+      );
+    }
+    if (response.status === "cancelled") return response;
+    const cancelled = { ...response, status: "cancelled" as const };
+    if (!(await this.options.storage.update(cancelled))) {
+      const now = (await this.find(responseId, call)).response;
+      if (now.status === "cancelled") return now;
+      throw new ConflictError(
+        `Response ${responseId} already ended (${now.status}); it cannot be cancelled.`,
+        {
+          param: "response_id",
+          code: "response_already_ended",
+        },
+      );
+    }
+    this.background?.abort(responseId);
+    return cancelled;
   }
 
   async retrieve(responseId: string, call: ApiCall): Promise<ResponseObject> {
@@ -143,11 +191,12 @@ export class ResponsesRouter implements ResponsesApi {
   }
 
   list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>> {
-    return this.storage.list(call.access, query);
+    return this.options.storage.list(call.access, query);
   }
 
   async delete(responseId: string, call: ApiCall): Promise<ResponseDeleteResponse> {
-    if (!(await this.storage.delete(responseId, call.access))) throw notFound(responseId);
+    if (!(await this.options.storage.delete(responseId, call.access))) throw notFound(responseId);
+    this.background?.abort(responseId);
     return { id: responseId, object: "response", deleted: true };
   }
 
@@ -160,7 +209,7 @@ export class ResponsesRouter implements ResponsesApi {
   }
 
   private async find(responseId: string, call: ApiCall) {
-    const stored = await this.storage.find(responseId, call.access);
+    const stored = await this.options.storage.find(responseId, call.access);
     if (!stored) throw notFound(responseId);
     return stored;
   }
@@ -168,10 +217,4 @@ export class ResponsesRouter implements ResponsesApi {
 
 function notFound(responseId: string): NotFoundError {
   return new NotFoundError("Response", responseId);
-}
-
-/** An input shield's verdict as the response's only output. */
-async function* refusalOnly(refusal: string): AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd> {
-  yield { type: "refusal", item: refusalMessage(refusal) };
-  return { status: "completed", usage: { input_tokens: 0, output_tokens: 0 } };
 }

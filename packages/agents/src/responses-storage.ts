@@ -11,7 +11,14 @@ export interface StoredResponse {
  * is the one implementation; the loop sees only this, so agents never imports storage.
  */
 export interface ResponsesStorage {
-  save(stored: StoredResponse, access: AccessContext): Promise<void>;
+  /** A queued or in-progress response is stamped alive; `background` ones the job runner recovers. */
+  save(stored: StoredResponse, access: AccessContext, options?: { background?: boolean }): Promise<void>;
+  /** Replaces a response that has not ended yet; false when it had (e.g. cancelled meanwhile). */
+  update(response: ResponseObject): Promise<boolean>;
+  /** Stamps the unfinished responses this server runs as alive. */
+  heartbeat(ids: readonly string[]): Promise<void>;
+  /** Fails foreground responses not stamped since `staleBefore` (their server died); their ids. */
+  failAbandoned(staleBefore: Date, error: { code: string; message: string }): Promise<string[]>;
   find(id: string, access: AccessContext): Promise<StoredResponse | undefined>;
   list(
     access: AccessContext,

@@ -18,6 +18,12 @@ import { streamInferenceStep } from "./stream-inference-step.ts";
 
 export const DEFAULT_MAX_INFER_ITERS = 10;
 
+/** Why a response failed when its caller went away (the client disconnected, a cancel). */
+export const CLIENT_GONE = {
+  code: "client_disconnected",
+  message: "The client disconnected before the response finished.",
+};
+
 export interface ResponseLoopOptions {
   request: ResponseCreateRequest;
   messages: ChatMessage[];
@@ -121,13 +127,18 @@ export async function* responseLoop(
     } catch (error) {
       // A bad request (unknown model, bad parameters) is the client's 4xx; anything later is a failed response.
       if (!admitted || !StackError.isInstance(error)) throw error;
+      if (call.signal?.aborted) return done("failed", { error: CLIENT_GONE });
       return done("failed", { error: { code: "server_error", message: error.message } });
     } finally {
       // A consumer that stops early (a shield, a client gone) stops the generation with it.
       await events.return(null);
     }
-    if (stepResult === null)
-      return done("failed", { error: { code: "server_error", message: "The generation was stopped." } });
+    if (stepResult === null) {
+      const error = call.signal?.aborted
+        ? CLIENT_GONE
+        : { code: "server_error", message: "The generation was stopped." };
+      return done("failed", { error });
+    }
     const { completion, messageId } = stepResult;
     usage.input_tokens += completion.usage?.prompt_tokens ?? 0;
     usage.output_tokens += completion.usage?.completion_tokens ?? 0;

@@ -18,6 +18,8 @@ export interface ResponsesApi {
   retrieve(responseId: string, call: ApiCall): Promise<ResponseObject>;
   list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>>;
   delete(responseId: string, call: ApiCall): Promise<ResponseDeleteResponse>;
+  /** Stops a queued or running `background` response (409 for any other; idempotent once cancelled). */
+  cancel(responseId: string, call: ApiCall): Promise<ResponseObject>;
   listInputItems(
     responseId: string,
     query: ListResponseInputItemsQuery,

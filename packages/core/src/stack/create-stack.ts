@@ -119,6 +119,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
     routers.set("conversations", conversations);
     const stopSweep = files.enabled ? files.startExpirySweep(FILE_EXPIRY_SWEEP_INTERVAL_MS) : async () => {};
     const running = providers;
+    const closeHooks: (() => void | Promise<void>)[] = [];
     let closing: Promise<void> | undefined;
     return {
       config,
@@ -145,8 +146,12 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
         : null,
       routers,
       refreshModels: () => refreshModels(running, tables, logger),
+      onClose(hook) {
+        closeHooks.push(hook);
+      },
       close() {
         closing ??= (async () => {
+          for (const hook of closeHooks) await hook();
           await stopSweep();
           await jobs.close();
           const results = await Promise.allSettled(running.all.map((p) => p.instance.shutdown?.()));

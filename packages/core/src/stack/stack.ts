@@ -66,6 +66,8 @@ export interface Stack {
   routers: StackRouters;
   /** Ask providers for their models again (the CLI and tests call it; upstream polls). */
   refreshModels(): Promise<void>;
+  /** Runs `hook` first when the Stack closes (layers above core stop their timers there). */
+  onClose(hook: () => void | Promise<void>): void;
   /** Shut providers down, then close storage. Idempotent. */
   close(): Promise<void>;
 }

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /**
  * Every routable resource (models, shields, vector stores, tool groups) in one table: the routing
@@ -260,8 +270,17 @@ export const responses = pgTable(
     response: jsonb("response").$type<Record<string, unknown>>().notNull(),
     inputItems: jsonb("input_items").$type<Record<string, unknown>[]>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    /** The response's status, mirrored so unfinished ones are found without reading the JSON. */
+    status: text("status").notNull().default("completed"),
+    /** Run by the job runner (`background: true`), which owns its recovery. */
+    background: boolean("background").notNull().default(false),
+    /** Renewed while a server runs it; a stale one means that server died mid-response. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, mode: "date", precision: 3 }),
   },
-  (t) => [index("responses_owner_idx").on(t.owner, t.createdAt)],
+  (t) => [
+    index("responses_owner_idx").on(t.owner, t.createdAt),
+    index("responses_unfinished_idx").on(t.heartbeatAt).where(sql`${t.status} in ('queued', 'in_progress')`),
+  ],
 );
 export type ResponseRow = typeof responses.$inferSelect;
 

@@ -26,7 +26,8 @@ export function responsesRoutes(): RouteSpec[] {
         "and a `function_call_output`. file_search, web_search and code_interpreter run on the server " +
         "through the tool runtime. With `stream: true`, Server-Sent Events as OpenAI's ResponseStreamEvent " +
         "(`response.created` … one terminal event); output shields judge text before it is sent. " +
-        "`background` and `mcp` tools answer 501 for now.",
+        "`background: true` stores the response `queued` and runs it as a job (cancel with POST /{id}/cancel); " +
+        "`mcp` tools answer 501 for now.",
       body: ResponseCreateRequestSchema,
       response: z.union([ResponseObjectSchema, ResponseStreamEventSchema]),
       handler: async ({ stack, body, call, context }) => {
@@ -65,6 +66,17 @@ export function responsesRoutes(): RouteSpec[] {
       response: ResponseDeleteResponseSchema,
       handler: async ({ stack, params, call }) =>
         stack.routers.require("responses").delete(params.response_id, call),
+    }),
+    defineRoute({
+      method: "POST",
+      path: "/v1/responses/{response_id}/cancel",
+      api: "responses",
+      summary:
+        "Cancel a queued or running background response (409 for any other; idempotent once cancelled).",
+      params: ResponseParams,
+      response: ResponseObjectSchema,
+      handler: async ({ stack, params, call }) =>
+        stack.routers.require("responses").cancel(params.response_id, call),
     }),
     defineRoute({
       method: "GET",

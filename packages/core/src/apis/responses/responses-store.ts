@@ -1,5 +1,5 @@
 import type { ConversationItem, CursorPage, ResponseObject } from "@llama-stack-ts/api";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { AccessContext } from "../../auth/access-context.ts";
 import { ownerFor } from "../../auth/access-context.ts";
 import { visibleTo } from "../../auth/visible-to.ts";
@@ -14,6 +14,9 @@ export interface StoredResponse {
   inputItems: ConversationItem[];
 }
 
+/** Statuses a response may still leave; the only ones `update` may overwrite. */
+const UNFINISHED = ["queued", "in_progress"];
+
 export interface ListStoredResponsesOptions {
   after?: string | undefined;
   limit: number;
@@ -25,7 +28,9 @@ export interface ListStoredResponsesOptions {
 export class ResponsesStore {
   constructor(private readonly db: StackDb) {}
 
-  async save(stored: StoredResponse, access: AccessContext): Promise<void> {
+  /** Stores a response; a queued or in-progress one is stamped as alive now. */
+  async save(stored: StoredResponse, access: AccessContext, options: { background?: boolean } = {}) {
+    const status = stored.response.status;
     await this.db.insert(responses).values({
       id: stored.response.id,
       owner: ownerFor(access),
@@ -33,7 +38,67 @@ export class ResponsesStore {
       response: storableJson(stored.response) as Record<string, unknown>,
       inputItems: storableJson(stored.inputItems) as Record<string, unknown>[],
       createdAt: new Date(stored.response.created_at * 1000),
+      status,
+      background: options.background ?? false,
+      heartbeatAt: UNFINISHED.includes(status) ? new Date() : null,
     });
+  }
+
+  /**
+   * Replaces an unfinished response (its run went on or ended). False when it had already ended,
+   * e.g. cancelled meanwhile: a finished response is never overwritten.
+   */
+  async update(response: ResponseObject): Promise<boolean> {
+    const updated = await this.db
+      .update(responses)
+      .set({
+        response: storableJson(response) as Record<string, unknown>,
+        status: response.status,
+        heartbeatAt: UNFINISHED.includes(response.status) ? new Date() : null,
+      })
+      .where(and(eq(responses.id, response.id), inArray(responses.status, UNFINISHED)))
+      .returning({ id: responses.id });
+    return updated.length > 0;
+  }
+
+  /** Stamps the unfinished responses this server is running as alive. */
+  async heartbeat(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .update(responses)
+      .set({ heartbeatAt: new Date() })
+      .where(and(inArray(responses.id, [...ids]), inArray(responses.status, UNFINISHED)));
+  }
+
+  /**
+   * Fails the foreground responses whose server stopped renewing them before `staleBefore` (it
+   * died mid-response); background ones belong to the job runner. Returns their ids.
+   */
+  async failAbandoned(staleBefore: Date, error: { code: string; message: string }): Promise<string[]> {
+    const abandoned = and(
+      inArray(responses.status, UNFINISHED),
+      eq(responses.background, false),
+      or(isNull(responses.heartbeatAt), lt(responses.heartbeatAt, staleBefore)),
+    );
+    const rows = await this.db
+      .select({ id: responses.id, response: responses.response })
+      .from(responses)
+      .where(abandoned);
+    const failed: string[] = [];
+    for (const row of rows) {
+      const response = { ...(row.response as ResponseObject), status: "failed" as const, error };
+      const done = await this.db
+        .update(responses)
+        .set({
+          response: storableJson(response) as Record<string, unknown>,
+          status: "failed",
+          heartbeatAt: null,
+        })
+        .where(and(eq(responses.id, row.id), abandoned))
+        .returning({ id: responses.id });
+      if (done.length > 0) failed.push(row.id);
+    }
+    return failed;
   }
 
   /** The response if this caller may see it. */

@@ -1,0 +1,182 @@
+import type {
+  AccessContext,
+  ApiCall,
+  ConversationItem,
+  Logger,
+  ResponseCreateRequest,
+  ResponseObject,
+  ResponseStreamEvent,
+} from "@llama-stack-ts/api";
+import { ResponseEventHub } from "./response-event-hub.ts";
+import type { ResponsesStorage } from "./responses-storage.ts";
+
+export const RESPONSE_JOB_KIND = "response";
+
+/** A queued background response, as its job row keeps it. */
+export type ResponseJobPayload = {
+  response_id: string;
+  created_at: number;
+  request: ResponseCreateRequest;
+  access: AccessContext;
+};
+
+/** Core's job runner as the agents layer reaches it (agents sits above core). */
+export interface BackgroundJobs {
+  register(definition: {
+    kind: string;
+    concurrency: number;
+    maxAttempts?: number;
+    run(job: { payload: ResponseJobPayload }, context: { signal: AbortSignal }): Promise<unknown>;
+    onGiveUp?(job: { payload: ResponseJobPayload }, lastError: string): Promise<void>;
+  }): void;
+  enqueue(kind: string, payload: ResponseJobPayload, options?: { owner?: string | null }): Promise<unknown>;
+}
+
+/** Starts a response that is already stored, as stream events that end once it is stored again. */
+export type RunStoredResponse = (
+  request: ResponseCreateRequest,
+  call: ApiCall,
+  existing: { id: string; createdAt: number },
+) => Promise<AsyncIterable<ResponseStreamEvent>>;
+
+export interface BackgroundResponsesOptions {
+  jobs: BackgroundJobs;
+  storage: ResponsesStorage;
+  logger: Logger;
+  run: RunStoredResponse;
+  /** Background responses one server runs at once; the rest wait queued (default 4). */
+  concurrency?: number;
+  /** How often a run checks whether a cancel reached it from another server (default 5 s). */
+  cancelPollMs?: number;
+}
+
+const UNFINISHED = new Set(["queued", "in_progress"]);
+
+/**
+ * `background: true`: the response is stored `queued` and run by the job runner, so it survives
+ * the request, a restart (a run cut short is started again from its input) and runs on any
+ * replica. Cancel reaches a run here at once, one elsewhere at its next check. Streaming readers
+ * follow the run through the hub when it runs here, and the stored response otherwise.
+ */
+export class BackgroundResponses {
+  private readonly hub = new ResponseEventHub();
+  private readonly runs = new Map<string, AbortController>();
+
+  constructor(private readonly options: BackgroundResponsesOptions) {
+    options.jobs.register({
+      kind: RESPONSE_JOB_KIND,
+      concurrency: options.concurrency ?? 4,
+      maxAttempts: 3,
+      run: (job, context) => this.runJob(job.payload, context.signal),
+      onGiveUp: (job, lastError) =>
+        this.fail(job.payload, `The server stopped while running this response: ${lastError}`),
+    });
+  }
+
+  /** Stores the queued response and its job; the job runner starts it when a slot is free. */
+  async enqueue(
+    queued: ResponseObject,
+    inputItems: ConversationItem[],
+    request: ResponseCreateRequest,
+    access: AccessContext,
+  ) {
+    const { storage, jobs } = this.options;
+    await storage.save({ response: queued, inputItems }, access, { background: true });
+    this.hub.open(queued.id);
+    const payload = { response_id: queued.id, created_at: queued.created_at, request, access };
+    try {
+      await jobs.enqueue(RESPONSE_JOB_KIND, payload, { owner: access.principal });
+    } catch (error) {
+      await this.fail(payload, "The response could not be queued.");
+      this.hub.close(queued.id);
+      throw error;
+    }
+  }
+
+  /** Stops the run if this server has it (the stored status is already `cancelled`). */
+  abort(id: string): void {
+    this.runs.get(id)?.abort(new Error("The response was cancelled."));
+  }
+
+  /** `response.created` and `response.queued`, then the run's own events, numbered anew. */
+  async *follow(queued: ResponseObject, access: AccessContext): AsyncGenerator<ResponseStreamEvent> {
+    let sequence = 0;
+    const number = (event: Record<string, unknown>) =>
+      ({ ...event, sequence_number: sequence++ }) as ResponseStreamEvent;
+    yield number({ type: "response.created", response: queued });
+    yield number({ type: "response.queued", response: queued });
+    if (this.hub.has(queued.id)) {
+      for await (const event of this.hub.read(queued.id)) {
+        if (event.type !== "response.created") yield number(event);
+      }
+      return;
+    }
+    // Run by another replica: only its end can be told, from the stored response.
+    for (;;) {
+      const stored = await this.options.storage.find(queued.id, access);
+      if (!stored || !UNFINISHED.has(stored.response.status)) {
+        const response = stored?.response ?? { ...queued, status: "failed" };
+        const type =
+          response.status === "completed"
+            ? "response.completed"
+            : response.status === "incomplete"
+              ? "response.incomplete"
+              : "response.failed";
+        yield number({ type, response });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  private async runJob(payload: ResponseJobPayload, signal: AbortSignal): Promise<void> {
+    const { storage, logger } = this.options;
+    const id = payload.response_id;
+    const stored = await storage.find(id, payload.access);
+    if (!stored || !UNFINISHED.has(stored.response.status)) return; // cancelled or deleted while queued
+    const controller = new AbortController();
+    const stop = () => controller.abort(signal.reason);
+    signal.addEventListener("abort", stop, { once: true });
+    this.runs.set(id, controller);
+    this.hub.open(id);
+    const watch = setInterval(() => {
+      storage.find(id, payload.access).then(
+        (now) => {
+          if (!now || now.response.status === "cancelled")
+            controller.abort(new Error("The response was cancelled."));
+        },
+        (error: unknown) => logger.warn("could not check a background response", { response: id, error }),
+      );
+    }, this.options.cancelPollMs ?? 5_000);
+    watch.unref();
+    try {
+      const events = await this.options.run(
+        payload.request,
+        { access: payload.access, signal: controller.signal },
+        { id, createdAt: payload.created_at },
+      );
+      for await (const event of events) this.hub.publish(id, event);
+    } catch (error) {
+      // Refused at the start (its model was removed since it was queued, say): a failed response.
+      await this.fail(payload, error instanceof Error ? error.message : String(error));
+    } finally {
+      clearInterval(watch);
+      signal.removeEventListener("abort", stop);
+      this.runs.delete(id);
+      this.hub.close(id);
+    }
+  }
+
+  private async fail(payload: ResponseJobPayload, message: string): Promise<void> {
+    const stored = await this.options.storage.find(payload.response_id, payload.access);
+    if (!stored) return;
+    const response = {
+      ...stored.response,
+      status: "failed" as const,
+      error: { code: "server_error", message },
+    };
+    if (await this.options.storage.update(response)) {
+      this.hub.publish(payload.response_id, { type: "response.failed", sequence_number: 0, response });
+    }
+  }
+}
