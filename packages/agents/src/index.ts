@@ -1,3 +1,6 @@
+export * from "./agent-models.ts";
+export * from "./agent-records.ts";
+export * from "./agents-router.ts";
 export * from "./background-responses.ts";
 export * from "./build-response.ts";
 export * from "./items-to-messages.ts";

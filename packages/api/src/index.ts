@@ -1,3 +1,4 @@
+export * from "./agents/index.ts";
 export * from "./common/index.ts";
 export * from "./conversations/index.ts";
 export * from "./errors/index.ts";

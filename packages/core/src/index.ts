@@ -1,3 +1,4 @@
+export * from "./apis/agents/agent-records-store.ts";
 export * from "./apis/conversations/conversations-router.ts";
 export * from "./apis/conversations/conversations-store.ts";
 export * from "./apis/conversations/normalize-conversation-item.ts";

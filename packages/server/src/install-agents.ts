@@ -1,5 +1,6 @@
 import { ResponsesRouter } from "@llama-stack-ts/agents";
 import type { Stack } from "@llama-stack-ts/core";
+import { installAgentsApi } from "./install-agents-api.ts";
 
 /**
  * Sets the agents layer's routers on a Stack (core cannot: agents sits above it). Idempotent,
@@ -7,6 +8,7 @@ import type { Stack } from "@llama-stack-ts/core";
  * progress, then keeps its own running responses stamped alive until the Stack closes.
  */
 export function installAgents(stack: Stack): void {
+  installAgentsApi(stack);
   if (stack.routers.get("responses")) return;
   const responses = new ResponsesRouter({
     routers: stack.routers,

@@ -1,5 +1,7 @@
 export * from "./access-context.ts";
+export * from "./agents-api.ts";
 export * from "./api-call.ts";
+export * from "./chat-model-source.ts";
 export * from "./conversations-api.ts";
 export * from "./files-api.ts";
 export * from "./inference-api.ts";

@@ -1,3 +1,4 @@
+import type { AgentsApi } from "./agents-api.ts";
 import type { ConversationsApi } from "./conversations-api.ts";
 import type { FilesApi } from "./files-api.ts";
 import type { InferenceApi } from "./inference-api.ts";
@@ -32,6 +33,7 @@ export interface StackApis {
   prompts: PromptsApi;
   conversations: ConversationsApi;
   responses: ResponsesApi;
+  agents: AgentsApi;
 }
 
 /** The APIs one Stack part can reach in another. */

@@ -1,4 +1,5 @@
 import type { RouteSpec } from "../http/route-spec.ts";
+import { agentsRoutes } from "./agents-routes.ts";
 import { conversationsRoutes } from "./conversations-routes.ts";
 import { filesRoutes } from "./files-routes.ts";
 import { inferenceRoutes } from "./inference-routes.ts";
@@ -29,6 +30,7 @@ export function allRoutes(specs: () => readonly RouteSpec[]): RouteSpec[] {
     ...promptsRoutes(),
     ...conversationsRoutes(),
     ...responsesRoutes(),
+    ...agentsRoutes(),
     ...inspectRoutes("/v1alpha/admin", specs),
     ...providersRoutes("/v1alpha/admin"),
   ];

@@ -10,6 +10,7 @@ const SELF_SERVED: ReadonlySet<ApiName> = new Set([
   "prompts",
   "conversations",
   "responses",
+  "agents",
 ]);
 
 export interface ListedApiGaps {

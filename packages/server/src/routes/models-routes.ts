@@ -15,15 +15,20 @@ export function modelsRoutes(): RouteSpec[] {
       method: "GET",
       path: "/v1/models",
       api: "models",
-      summary: "List models (OpenAI shape, with Llama Stack details in custom_metadata).",
+      summary:
+        "List models (OpenAI shape, with Llama Stack details in custom_metadata); agents as `agent/<name>`.",
       response: OpenAIModelListSchema,
-      handler: async ({ stack, access }) => {
+      handler: async ({ stack, access, call }) => {
         const stored = await stack.tables.models.listStored(access);
+        const sourced = await stack.inference.sourceModels(call);
         return {
           object: "list",
-          data: stored.map((s) =>
-            stack.tables.models.toOpenAI(s.resource, Math.floor(s.createdAt.getTime() / 1000)),
-          ),
+          data: [
+            ...stored.map((s) =>
+              stack.tables.models.toOpenAI(s.resource, Math.floor(s.createdAt.getTime() / 1000)),
+            ),
+            ...sourced.map((s) => stack.tables.models.toOpenAI(s.model, s.created)),
+          ],
         };
       },
     }),
@@ -34,8 +39,15 @@ export function modelsRoutes(): RouteSpec[] {
       summary: "One model, Llama Stack shape. The id is `provider_id/provider_model_id` or an alias.",
       params: ModelIdParams,
       response: ModelRetrieveResponseSchema,
-      handler: async ({ stack, access, params }) => {
+      handler: async ({ stack, access, call, params }) => {
         const models = stack.tables.models;
+        const sourced = (await stack.inference.sourceModels(call)).find(
+          (s) => s.model.identifier === params.model_id,
+        );
+        if (sourced) {
+          const { custom_metadata: _drop, ...openai } = models.toOpenAI(sourced.model, sourced.created);
+          return { ...sourced.model, ...openai };
+        }
         const { identifier } = await models.resolve(params.model_id, access);
         const stored = (await models.find(identifier, access))!;
         const created = Math.floor(stored.createdAt.getTime() / 1000);

@@ -4,6 +4,7 @@ import {
   type ChatCompletion,
   type ChatCompletionChunk,
   type ChatCompletionRequest,
+  type ChatModelSource,
   type Completion,
   type CompletionRequest,
   type EmbeddingsRequest,
@@ -42,13 +43,39 @@ export class InferenceRouter implements InferenceApi {
     readonly storedCompletions: ChatCompletionStore,
   ) {}
 
+  private readonly sources: ChatModelSource[] = [];
+
+  /** Chat models a layer above core serves (agents as models), asked before the routing table. */
+  addChatModelSource(source: ChatModelSource): void {
+    this.sources.push(source);
+  }
+
+  /** The sources' models the caller may use (`GET /v1/models` lists them beside the table's). */
+  async sourceModels(call: ApiCall): Promise<{ model: Model; created: number }[]> {
+    return (await Promise.all(this.sources.map((source) => source.list(call)))).flat();
+  }
+
+  /** The source serving a model id, if one does. */
+  async findSourceModel(
+    modelId: string,
+    call: ApiCall,
+  ): Promise<{ source: ChatModelSource; model: Model } | null> {
+    for (const source of this.sources) {
+      const model = await source.find(modelId, call);
+      if (model) return { source, model };
+    }
+    return null;
+  }
+
   async chatCompletion(request: ChatCompletionRequest, call: ApiCall): Promise<ChatCompletion> {
     validateTools(request);
-    const { model, provider } = await this.route(request.model, "llm", call.access);
-    const completion = {
-      ...(await provider.chatCompletion(model, request, this.options(call))),
-      model: request.model,
-    };
+    const sourced = await this.findSourceModel(request.model, call);
+    const answer = sourced
+      ? sourced.source.chatCompletion(sourced.model, request, call)
+      : this.route(request.model, "llm", call.access).then(({ model, provider }) =>
+          provider.chatCompletion(model, request, this.options(call)),
+        );
+    const completion = { ...(await answer), model: request.model };
     if (request.store !== false) await this.storedCompletions.save(completion, request.messages, call.access);
     return completion;
   }
@@ -59,8 +86,12 @@ export class InferenceRouter implements InferenceApi {
     call: ApiCall,
   ): Promise<AsyncIterable<ChatCompletionChunk>> {
     validateTools(request);
-    const { model, provider } = await this.route(request.model, "llm", call.access);
-    const source = provider.chatCompletionStream(model, request, this.options(call));
+    const sourced = await this.findSourceModel(request.model, call);
+    const source = sourced
+      ? await sourced.source.chatCompletionStream(sourced.model, request, call)
+      : await this.route(request.model, "llm", call.access).then(({ model, provider }) =>
+          provider.chatCompletionStream(model, request, this.options(call)),
+        );
     const store = this.storedCompletions;
     return (async function* () {
       const accumulator = accumulateChatStream();
