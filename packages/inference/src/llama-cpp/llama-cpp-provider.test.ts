@@ -192,3 +192,25 @@ describe("embedding inputs longer than the context", () => {
     expect(text.message).toMatch(/^input has 1000\d tokens .* embeds at most 255\.$/);
   });
 });
+
+describe("prefix-cache usage", () => {
+  it("reports the prompt tokens kept from the sequence's cache as prompt_tokens_details.cached_tokens", async () => {
+    const messages = [{ role: "user" as const, content: "Tell me about the prefix cache." }];
+    const first = await ask({ messages });
+    const again = await ask({ messages });
+    // One sequence: the repeat finds the whole prompt cached but its last token (it yields the first logits).
+    expect(again.usage!.prompt_tokens).toBe(first.usage!.prompt_tokens);
+    expect(again.usage!.prompt_tokens_details).toEqual({ cached_tokens: again.usage!.prompt_tokens - 1 });
+    const followUp = await ask({
+      messages: [
+        ...messages,
+        { role: "assistant", content: first.choices[0]!.message.content ?? "" },
+        { role: "user", content: "And then?" },
+      ],
+    });
+    // The next turn keeps at least the first turn's prompt; the rest of it is new.
+    const cached = followUp.usage!.prompt_tokens_details!.cached_tokens;
+    expect(cached).toBeGreaterThanOrEqual(first.usage!.prompt_tokens - 1);
+    expect(cached).toBeLessThan(followUp.usage!.prompt_tokens);
+  });
+});
