@@ -78,6 +78,8 @@ export async function beginResponse(
         request,
         messages: prepared.messages,
         plan: prepared.plan,
+        history: prepared.history,
+        inputItems: prepared.inputItems,
         inference: deps.routers.require("inference"),
         toolRuntime: () => deps.routers.require("tool_runtime"),
         call,

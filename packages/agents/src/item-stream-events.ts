@@ -63,6 +63,16 @@ export function toolStartEvents(at: Position, item: ResponseOutputItem): Unnumbe
       { type: "response.code_interpreter_call.interpreting", ...at },
     ];
   }
+  if (item.type === "mcp_list_tools") return [added, { type: "response.mcp_list_tools.in_progress", ...at }];
+  if (item.type === "mcp_call") {
+    const args = String(item.arguments ?? "");
+    return [
+      { ...added, item: { ...item, arguments: "" } },
+      { type: "response.mcp_call.in_progress", ...at },
+      { type: "response.mcp_call_arguments.delta", ...at, delta: args },
+      { type: "response.mcp_call_arguments.done", ...at, arguments: args },
+    ];
+  }
   return [
     added,
     { type: `response.${item.type}.in_progress`, ...at },
@@ -70,10 +80,20 @@ export function toolStartEvents(at: Position, item: ResponseOutputItem): Unnumbe
   ];
 }
 
+/** An item announced and done at once (an `mcp_approval_request`). */
+export function wholeItemEvents(at: Position, item: ResponseOutputItem): UnnumberedEvent[] {
+  return [
+    { type: "response.output_item.added", output_index: at.output_index, item },
+    { type: "response.output_item.done", output_index: at.output_index, item },
+  ];
+}
+
 /** A hosted call as it ends: its kind's `completed` event, then the item done. */
 export function toolEndEvents(at: Position, item: ResponseOutputItem): UnnumberedEvent[] {
+  const mcp = item.type === "mcp_call" || item.type === "mcp_list_tools";
+  const ending = mcp && (item.error || item.status === "failed") ? "failed" : "completed";
   return [
-    { type: `response.${item.type}.completed`, ...at },
+    { type: `response.${item.type}.${ending}`, ...at },
     { type: "response.output_item.done", output_index: at.output_index, item },
   ];
 }

@@ -8,6 +8,7 @@ import {
   type PromptsApi,
   type ResponseCreateRequest,
 } from "@llama-stack-ts/api";
+import { checkApprovalResponses } from "./check-approval-responses.ts";
 import { itemsToMessages } from "./items-to-messages.ts";
 import { planResponseTools, type ResponseToolPlan } from "./response-tool-plan.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
@@ -66,6 +67,7 @@ export async function prepareResponse(
   }
   const inputItems = toInputItems(request.input);
   checkFunctionOutputs(history, inputItems);
+  checkApprovalResponses(history, inputItems, plan);
 
   const system: ChatMessage[] = [];
   if (request.prompt) {

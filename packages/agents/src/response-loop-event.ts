@@ -13,6 +13,8 @@ export type ResponseLoopEvent =
   | { type: "tool-start"; item: ResponseOutputItem }
   | { type: "tool-end"; item: ResponseOutputItem }
   | { type: "function-call"; item: ResponseOutputItem }
+  /** An item whole at once (an `mcp_approval_request`). */
+  | { type: "item"; item: ResponseOutputItem }
   | { type: "refusal"; item: ResponseOutputItem };
 
 /** True for the events that finish an output item (what a collected response holds, in order). */
@@ -20,6 +22,7 @@ export function finishedItem(event: ResponseLoopEvent): ResponseOutputItem | und
   return event.type === "text-end" ||
     event.type === "tool-end" ||
     event.type === "function-call" ||
+    event.type === "item" ||
     event.type === "refusal"
     ? event.item
     : undefined;

@@ -8,6 +8,7 @@ import {
   toolEndEvents,
   toolStartEvents,
   type UnnumberedEvent,
+  wholeItemEvents,
 } from "./item-stream-events.ts";
 import type { ResponseLoopEvent } from "./response-loop-event.ts";
 import { CLIENT_GONE, type ResponseLoopEnd } from "./run-response-loop.ts";
@@ -80,6 +81,7 @@ export async function* responseStreamEvents(
     if (event.type === "text-end") return textDone(at, event.item);
     if (event.type === "tool-end") return toolEndEvents(at, event.item);
     if (event.type === "function-call") return functionCallEvents(at, event.item);
+    if (event.type === "item") return wholeItemEvents(at, event.item);
     return refusalEvents(at, event.item);
   };
 

@@ -1,6 +1,6 @@
-import { NotImplementedError } from "@llama-stack-ts/api";
+import { InvalidRequestError } from "@llama-stack-ts/api";
 import { describe, expect, it } from "vitest";
-import { chatToolChoice, planResponseTools } from "./response-tool-plan.ts";
+import { chatToolChoice, mcpNeedsApproval, offerMcpTool, planResponseTools } from "./response-tool-plan.ts";
 
 describe("planResponseTools", () => {
   it("offers function tools as they are and hosted tools as functions the loop runs", () => {
@@ -24,10 +24,33 @@ describe("planResponseTools", () => {
     expect([...plan.serverTools.keys()]).toEqual(["code_interpreter", "web_search", "file_search"]);
   });
 
-  it("refuses MCP tools with a 501 for now", () => {
-    expect(() => planResponseTools([{ type: "mcp", server_label: "x", server_url: "http://x" }])).toThrow(
-      NotImplementedError,
-    );
+  it("keeps MCP servers by label, refusing a label twice, a missing url and an Authorization header", () => {
+    const plan = planResponseTools([{ type: "mcp", server_label: "x", server_url: "http://x" }]);
+    expect([...plan.mcpServers.keys()]).toEqual(["x"]);
+    expect(plan.definitions).toEqual([]);
+    const twice = { type: "mcp" as const, server_label: "x", server_url: "http://x" };
+    expect(() => planResponseTools([twice, twice])).toThrow(InvalidRequestError);
+    expect(() => planResponseTools([{ type: "mcp", server_label: "y" }])).toThrow(InvalidRequestError);
+    expect(() =>
+      planResponseTools([
+        { type: "mcp", server_label: "y", server_url: "http://y", headers: { Authorization: "Bearer t" } },
+      ]),
+    ).toThrow(InvalidRequestError);
+  });
+
+  it("asks approval by default, and follows never, always and allowed_tools", () => {
+    const server = { type: "mcp" as const, server_label: "s", server_url: "http://s" };
+    expect(mcpNeedsApproval(server, "echo")).toBe(true);
+    expect(mcpNeedsApproval({ ...server, require_approval: "never" }, "echo")).toBe(false);
+    const mixed = { ...server, require_approval: { never: { tool_names: ["echo"] } } };
+    expect(mcpNeedsApproval(mixed, "echo")).toBe(false);
+    expect(mcpNeedsApproval(mixed, "fail")).toBe(true);
+    const plan = planResponseTools([{ type: "function", name: "echo" }]);
+    offerMcpTool(plan, { ...server, allowed_tools: ["echo", "tick"] }, { name: "echo" });
+    offerMcpTool(plan, { ...server, allowed_tools: ["echo", "tick"] }, { name: "tick" });
+    offerMcpTool(plan, { ...server, allowed_tools: { tool_names: ["echo", "tick"] } }, { name: "fail" });
+    expect([...plan.mcpTools.keys()]).toEqual(["tick"]);
+    expect(plan.definitions.map((d) => d.function.name)).toEqual(["echo", "tick"]);
   });
 });
 

@@ -1,6 +1,6 @@
 import {
   type FunctionTool,
-  NotImplementedError,
+  InvalidRequestError,
   type ResponseFunctionTool,
   type ResponseTool,
   type ResponseToolChoice,
@@ -11,6 +11,9 @@ import {
 export type ServerTool = Extract<ResponseTool, { type: "file_search" | "code_interpreter" }> | WebSearchTool;
 type WebSearchTool = Extract<ResponseTool, { type: `web_search${string}` }>;
 
+/** An `mcp` tool of a request: one remote MCP server. */
+export type McpServerTool = Extract<ResponseTool, { type: "mcp" }>;
+
 /** What the model is offered, and who runs each name it may call. */
 export interface ResponseToolPlan {
   definitions: FunctionTool[];
@@ -18,13 +21,23 @@ export interface ResponseToolPlan {
   clientTools: Set<string>;
   /** Names the loop runs itself. */
   serverTools: Map<string, ServerTool>;
+  /** MCP servers, by `server_label`; their tools join `mcpTools` once listed. */
+  mcpServers: Map<string, McpServerTool>;
+  /** Names of MCP tools, and the server behind each. */
+  mcpTools: Map<string, McpServerTool>;
 }
 
 const QUERY = { type: "object", properties: { query: { type: "string" } }, required: ["query"] };
 
 /** The function definition the model sees for each tool of a request. */
 export function planResponseTools(tools: readonly ResponseTool[]): ResponseToolPlan {
-  const plan: ResponseToolPlan = { definitions: [], clientTools: new Set(), serverTools: new Map() };
+  const plan: ResponseToolPlan = {
+    definitions: [],
+    clientTools: new Set(),
+    serverTools: new Map(),
+    mcpServers: new Map(),
+    mcpTools: new Map(),
+  };
   for (const tool of tools) {
     if (tool.type === "function") {
       const fn = tool as ResponseFunctionTool;
@@ -38,10 +51,23 @@ export function planResponseTools(tools: readonly ResponseTool[]): ResponseToolP
         },
       });
     } else if (tool.type === "mcp") {
-      throw new NotImplementedError(
-        "MCP tools in /v1/responses are not served yet; register the server as a tool group and call it through /v1/tool-runtime, or use function tools.",
-        { param: "tools", code: "mcp_not_implemented" },
-      );
+      const server = tool as McpServerTool;
+      if (!server.server_url) {
+        throw new InvalidRequestError("An mcp tool needs a server_url; connectors are not served here.", {
+          param: "tools.server_url",
+        });
+      }
+      if (plan.mcpServers.has(server.server_label)) {
+        throw new InvalidRequestError(`Two mcp tools share the server_label '${server.server_label}'.`, {
+          param: "tools.server_label",
+        });
+      }
+      if (Object.keys(server.headers ?? {}).some((name) => name.toLowerCase() === "authorization")) {
+        throw new InvalidRequestError("Pass an MCP server's token as 'authorization', not as a header.", {
+          param: "tools.headers",
+        });
+      }
+      plan.mcpServers.set(server.server_label, server);
     } else {
       const [name, description, parameters] =
         tool.type === "file_search"
@@ -68,4 +94,52 @@ export function chatToolChoice(choice: ResponseToolChoice | null | undefined): T
   if (choice.type === "function") return { type: "function", function: { name: String(choice.name) } };
   const hosted = choice.type.startsWith("web_search") ? "web_search" : choice.type;
   return { type: "function", function: { name: hosted } };
+}
+
+/** The MCP server's tools the request allows (`allowed_tools`: names, or `{tool_names}`). */
+export function allowedMcpTool(server: McpServerTool, name: string): boolean {
+  const allowed = server.allowed_tools;
+  if (allowed == null) return true;
+  const names = Array.isArray(allowed) ? allowed : allowed.tool_names;
+  return names === undefined || names.includes(name);
+}
+
+/**
+ * Whether a call of `name` waits for the client's approval: OpenAI's default is to ask; `never`,
+ * or a `never.tool_names` naming it, runs it at once.
+ */
+export function mcpNeedsApproval(server: McpServerTool, name: string): boolean {
+  const policy = server.require_approval as
+    | string
+    | { always?: { tool_names?: string[] }; never?: { tool_names?: string[] } }
+    | null
+    | undefined;
+  if (policy === "never") return false;
+  if (policy == null || typeof policy === "string") return true;
+  if (policy.always?.tool_names?.includes(name)) return true;
+  return !(policy.never?.tool_names?.includes(name) ?? false);
+}
+
+/** Offers a listed MCP tool to the model; a name another tool already has is not offered twice. */
+export function offerMcpTool(
+  plan: ResponseToolPlan,
+  server: McpServerTool,
+  tool: {
+    name: string;
+    description?: string | undefined;
+    input_schema?: Record<string, unknown> | undefined;
+  },
+): void {
+  if (!allowedMcpTool(server, tool.name)) return;
+  if (plan.mcpTools.has(tool.name) || plan.serverTools.has(tool.name) || plan.clientTools.has(tool.name))
+    return;
+  plan.mcpTools.set(tool.name, server);
+  plan.definitions.push({
+    type: "function",
+    function: {
+      name: tool.name,
+      ...(tool.description ? { description: tool.description } : {}),
+      parameters: tool.input_schema ?? { type: "object", properties: {} },
+    },
+  });
 }

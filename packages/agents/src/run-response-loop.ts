@@ -3,6 +3,7 @@ import {
   type ChatCompletion,
   type ChatCompletionRequest,
   type ChatMessage,
+  type ConversationItem,
   type InferenceApi,
   type ResponseCreateRequest,
   type ResponseOutputItem,
@@ -10,10 +11,11 @@ import {
   type ToolCall,
   type ToolRuntimeApi,
 } from "@llama-stack-ts/api";
-import { functionCallItem, outputTextMessage } from "./output-items.ts";
+import { outputTextMessage } from "./output-items.ts";
 import { finishedItem, type ResponseLoopEvent } from "./response-loop-event.ts";
 import { chatToolChoice, type ResponseToolPlan } from "./response-tool-plan.ts";
-import { inProgressItem, runServerTool, serverToolItemId } from "./run-server-tool.ts";
+import { runStepCalls } from "./run-step-calls.ts";
+import { startMcp } from "./start-mcp.ts";
 import { streamInferenceStep } from "./stream-inference-step.ts";
 
 export const DEFAULT_MAX_INFER_ITERS = 10;
@@ -28,6 +30,9 @@ export interface ResponseLoopOptions {
   request: ResponseCreateRequest;
   messages: ChatMessage[];
   plan: ResponseToolPlan;
+  /** What came before and this request's items: MCP listings to reuse and approvals to settle. */
+  history?: ConversationItem[];
+  inputItems?: ConversationItem[];
   inference: InferenceApi;
   toolRuntime: () => ToolRuntimeApi;
   call: ApiCall;
@@ -101,6 +106,16 @@ export async function* responseLoop(
   const maxSteps = request.max_infer_iters ?? DEFAULT_MAX_INFER_ITERS;
   let toolCallsLeft = request.max_tool_calls ?? Number.POSITIVE_INFINITY;
   let admitted = false;
+  if (plan.mcpServers.size > 0) {
+    const settled = yield* startMcp({
+      plan,
+      history: options.history ?? [],
+      inputItems: options.inputItems ?? [],
+      toolRuntime: options.toolRuntime,
+      call,
+    });
+    messages.push(...settled);
+  }
   const done = (status: ResponseLoopEnd["status"], extra: Partial<ResponseLoopEnd> = {}) => ({
     status,
     usage,
@@ -153,32 +168,18 @@ export async function* responseLoop(
       return done("incomplete", { incompleteReason: "content_filter" });
     if (toolCalls.length === 0) return done("completed");
 
-    const hosted = toolCalls.filter((c) => plan.serverTools.has(c.function.name)).slice(0, toolCallsLeft);
-    toolCallsLeft -= hosted.length;
-    const clientCalls = toolCalls.filter((c) => !plan.serverTools.has(c.function.name));
-    const ids = hosted.map((c) => serverToolItemId(plan.serverTools.get(c.function.name)!));
-    for (const [i, c] of hosted.entries())
-      yield { type: "tool-start", item: inProgressItem(plan.serverTools.get(c.function.name)!, c, ids[i]!) };
-    const run = (c: ToolCall, i: number) =>
-      runServerTool(plan.serverTools.get(c.function.name)!, c, options.toolRuntime(), call, ids[i]!);
-    const outcomes =
-      request.parallel_tool_calls === false
-        ? await hosted.reduce<Promise<Awaited<ReturnType<typeof run>>[]>>(
-            async (acc, c, i) => [...(await acc), await run(c, i)],
-            Promise.resolve([]),
-          )
-        : await Promise.all(hosted.map(run));
-    if (hosted.length > 0) {
-      messages.push({ role: "assistant", content: text || null, tool_calls: hosted });
-      for (const [i, c] of hosted.entries()) {
-        yield { type: "tool-end", item: outcomes[i]!.item };
-        messages.push({ role: "tool", tool_call_id: c.id, content: outcomes[i]!.result });
-      }
-    }
-    if (clientCalls.length > 0) {
-      for (const c of clientCalls) yield { type: "function-call", item: functionCallItem(c) };
-      return done("completed");
-    }
+    const calls = yield* runStepCalls({
+      calls: toolCalls,
+      text,
+      plan,
+      callsLeft: toolCallsLeft,
+      parallel: request.parallel_tool_calls !== false,
+      toolRuntime: options.toolRuntime,
+      call,
+    });
+    toolCallsLeft -= calls.made;
+    messages.push(...calls.messages);
+    if (calls.stop) return done("completed");
   }
   return done("incomplete", { incompleteReason: "max_infer_iters" });
 }

@@ -7,6 +7,8 @@ export const ID_PREFIXES = {
   webSearchCall: "ws_",
   codeInterpreterCall: "ci_",
   mcpCall: "mcp_",
+  mcpListTools: "mcpl_",
+  mcpApprovalRequest: "mcpr_",
   reasoning: "rs_",
   conversation: "conv_",
   item: "item_",

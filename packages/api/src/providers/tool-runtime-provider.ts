@@ -17,7 +17,8 @@ export interface ToolInvocationOptions extends CallOptions {
 export interface ToolRuntimeProvider extends ProviderInstance {
   /** Groups to register for this provider at start-up (e.g. `builtin::websearch`). */
   defaultToolGroups?: readonly string[];
-  listTools(toolGroup: ToolGroup, options: CallOptions): Promise<ToolDef[]>;
+  /** `authorization`: a bearer token for the group's server (MCP), as for calls. */
+  listTools(toolGroup: ToolGroup, options: ToolInvocationOptions): Promise<ToolDef[]>;
   invokeTool(
     request: { toolName: string; kwargs: Record<string, unknown>; toolGroup: ToolGroup },
     options: ToolInvocationOptions,

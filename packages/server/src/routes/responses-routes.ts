@@ -26,8 +26,9 @@ export function responsesRoutes(): RouteSpec[] {
         "and a `function_call_output`. file_search, web_search and code_interpreter run on the server " +
         "through the tool runtime. With `stream: true`, Server-Sent Events as OpenAI's ResponseStreamEvent " +
         "(`response.created` … one terminal event); output shields judge text before it is sent. " +
-        "`background: true` stores the response `queued` and runs it as a job (cancel with POST /{id}/cancel); " +
-        "`mcp` tools answer 501 for now.",
+        "`mcp` tools list the server's tools and ask approval by default (`mcp_approval_request`; answer with " +
+        "`mcp_approval_response`). `background: true` stores the response `queued` and runs it as a job " +
+        "(cancel with POST /{id}/cancel).",
       body: ResponseCreateRequestSchema,
       response: z.union([ResponseObjectSchema, ResponseStreamEventSchema]),
       handler: async ({ stack, body, call, context }) => {

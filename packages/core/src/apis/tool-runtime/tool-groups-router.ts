@@ -59,8 +59,8 @@ export class ToolGroupsRouter implements ToolGroupsApi {
     return this.table.unregister(identifier, call.access);
   }
 
-  /** A group for an MCP server that is not registered, to list its tools (`mcp_endpoint`). */
-  adHocMcpGroup(uri: string): ToolGroup {
+  /** A group for an MCP server that is not registered (`mcp_endpoint`, a Responses `mcp` tool). */
+  adHocMcpGroup(uri: string, headers?: Record<string, string> | null): ToolGroup {
     const mcp = this.providers.byApi("tool_runtime").find((p) => p.providerType === MCP_PROVIDER_TYPE);
     if (!mcp) {
       throw new InvalidRequestError(
@@ -72,6 +72,7 @@ export class ToolGroupsRouter implements ToolGroupsApi {
       identifier: `mcp::${uri}`,
       provider_id: mcp.providerId,
       mcp_endpoint: { uri },
+      ...(headers ? { args: { headers } } : {}),
       type: "tool_group",
     };
   }

@@ -4,6 +4,7 @@ import {
   type InvokeToolRequest,
   InvokeToolRequestSchema,
   type Logger,
+  type McpServerRef,
   NotFoundError,
   type ToolDef,
   type ToolGroup,
@@ -73,6 +74,28 @@ export class ToolRuntimeRouter implements ToolRuntimeApi {
       .provider(group)
       .invokeTool({ toolName: tool_name, kwargs, toolGroup: group }, { ...options(call), authorization });
     return guardToolResult(result, { toolName: tool_name, safety: this.safety, call });
+  }
+
+  async listMcpTools(server: McpServerRef, call: ApiCall): Promise<ToolDef[]> {
+    const group = this.groups.adHocMcpGroup(server.uri, server.headers);
+    return this.groups
+      .provider(group)
+      .listTools(group, { ...options(call), authorization: server.authorization });
+  }
+
+  async invokeMcpTool(
+    server: McpServerRef,
+    request: { tool_name: string; kwargs: Record<string, unknown> },
+    call: ApiCall,
+  ): Promise<ToolInvocationResult> {
+    const group = this.groups.adHocMcpGroup(server.uri, server.headers);
+    const result = await this.groups
+      .provider(group)
+      .invokeTool(
+        { toolName: request.tool_name, kwargs: request.kwargs, toolGroup: group },
+        { ...options(call), authorization: server.authorization },
+      );
+    return guardToolResult(result, { toolName: request.tool_name, safety: this.safety, call });
   }
 
   /** The group serving `name`, from a short-lived map refreshed by listing on a miss. */

@@ -1,0 +1,204 @@
+import { chainModelPath } from "@llama-stack-ts/test-fixtures";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  startTestMcpServer,
+  type TestMcpServer,
+} from "../../tools/mcp/src/__fixtures__/start-test-mcp-server.ts";
+import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
+import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+
+// `mcp` tools in /v1/responses against a real MCP server (the SDK's McpServer): listing, OpenAI's
+// approval flow (approve runs the pending call, deny tells the model), listings reused across
+// previous_response_id, an unreachable server, and every stream through the openai helper.
+// The chain model always calls `echo(text="hi")`.
+let ts: TestStack;
+let mcp: TestMcpServer;
+let openai: OpenAI;
+
+beforeAll(async () => {
+  const [echoer] = await Promise.all([chainModelPath('[echo(text="hi")]')]);
+  mcp = await startTestMcpServer(["streamable-http"]);
+  const base = llamaCppConfig([
+    { model_id: "echoer", source: echoer, chat_format: "llama3_2", context_size: 2048 },
+  ]);
+  ts = await startTestStack({
+    ...base,
+    apis: ["inference", "tool_runtime", "responses"],
+    providers: {
+      ...base.providers,
+      tool_runtime: [
+        {
+          provider_id: "mcp",
+          provider_type: "remote::model-context-protocol",
+          module: "../tools/mcp/src/index.ts",
+          config: {},
+        },
+      ],
+    },
+  });
+  openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
+}, 120_000);
+afterAll(async () => {
+  await ts?.close();
+  await mcp?.close();
+});
+
+const server = () => ({
+  type: "mcp" as const,
+  server_label: "test",
+  server_url: mcp.streamableUrl,
+  allowed_tools: ["echo", "tick"],
+});
+
+describe("mcp tools", () => {
+  it("lists the allowed tools and runs a call at once with require_approval never", async () => {
+    const response = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi through the server",
+      tools: [{ ...server(), require_approval: "never" }],
+      ...({ max_tool_calls: 1 } as object),
+    });
+    expect(response.status).toBe("completed");
+    const [listing, call] = response.output;
+    expect(listing).toMatchObject({ type: "mcp_list_tools", server_label: "test" });
+    expect((listing as { tools: { name: string }[] }).tools.map((t) => t.name)).toEqual(["echo", "tick"]);
+    expect(call).toMatchObject({
+      type: "mcp_call",
+      name: "echo",
+      server_label: "test",
+      output: "echo: hi",
+      error: null,
+    });
+    expect(JSON.parse((call as { arguments: string }).arguments)).toEqual({ text: "hi" });
+    expect(response.output.at(-1)?.type).toBe("message");
+  });
+
+  it("asks approval by default; an approved call runs as an mcp_call carrying approval_request_id", async () => {
+    const asked = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [server()],
+    });
+    expect(asked.status).toBe("completed");
+    const request = asked.output.find((item) => item.type === "mcp_approval_request");
+    expect(request).toMatchObject({ name: "echo", server_label: "test" });
+    expect(asked.output.some((item) => item.type === "mcp_call")).toBe(false);
+
+    const approved = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      previous_response_id: asked.id,
+      input: [{ type: "mcp_approval_response", approval_request_id: request!.id, approve: true }],
+      tools: [server()],
+      ...({ max_tool_calls: 1 } as object),
+    });
+    // The listing of the first turn is reused: no second mcp_list_tools.
+    expect(approved.output.map((item) => item.type)).toEqual(["mcp_call", "mcp_approval_request"]);
+    expect(approved.output[0]).toMatchObject({
+      type: "mcp_call",
+      approval_request_id: request!.id,
+      output: "echo: hi",
+    });
+
+    // The same approval cannot be answered twice.
+    const again = await fetch(`${ts.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: "llama-cpp/echoer",
+        previous_response_id: approved.id,
+        input: [{ type: "mcp_approval_response", approval_request_id: request!.id, approve: true }],
+        tools: [server()],
+      }),
+    });
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toContain(request!.id);
+  });
+
+  it("a denied call does not run, and the model is told so", async () => {
+    const asked = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [server()],
+    });
+    const request = asked.output.find((item) => item.type === "mcp_approval_request")!;
+    const calls = mcp.requests.length;
+    const denied = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      previous_response_id: asked.id,
+      input: [{ type: "mcp_approval_response", approval_request_id: request.id, approve: false }],
+      tools: [server()],
+    });
+    expect(denied.output.some((item) => item.type === "mcp_call")).toBe(false);
+    // The model asked again (it always does): a new request, and nothing reached the server.
+    const next = denied.output.find((item) => item.type === "mcp_approval_request");
+    expect(next?.id).not.toBe(request.id);
+    expect(mcp.requests.length).toBe(calls);
+    const items = await openai.responses.inputItems.list(denied.id);
+    expect(items.data.some((item) => item.type === "mcp_approval_response")).toBe(true);
+  });
+
+  it("streams listing and call events the openai helper accepts", async () => {
+    const stream = openai.responses.stream({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [{ ...server(), require_approval: "never" }],
+      ...({ max_tool_calls: 1 } as object),
+    });
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    const final = await stream.finalResponse();
+    for (const type of [
+      "response.mcp_list_tools.in_progress",
+      "response.mcp_list_tools.completed",
+      "response.mcp_call.in_progress",
+      "response.mcp_call_arguments.delta",
+      "response.mcp_call_arguments.done",
+      "response.mcp_call.completed",
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect(types.indexOf("response.mcp_call_arguments.done")).toBeLessThan(
+      types.indexOf("response.mcp_call.completed"),
+    );
+    expect(final.output.map((item) => item.type)).toEqual(["mcp_list_tools", "mcp_call", "message"]);
+  });
+
+  it("an unreachable server is a listing with an error, and the response goes on without its tools", async () => {
+    const stream = openai.responses.stream({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [
+        {
+          type: "mcp",
+          server_label: "gone",
+          server_url: "http://127.0.0.1:9/mcp",
+          require_approval: "never",
+        },
+      ],
+    });
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    const final = await stream.finalResponse();
+    expect(types).toContain("response.mcp_list_tools.failed");
+    expect(final.status).toBe("completed");
+    expect(final.output[0]).toMatchObject({ type: "mcp_list_tools", server_label: "gone" });
+    expect(String((final.output[0] as { error?: string }).error)).toContain("could not be reached");
+    expect(final.output.at(-1)?.type).toBe("message");
+  });
+
+  it("answers 400 for an approval with no pending request", async () => {
+    const response = await fetch(`${ts.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: "llama-cpp/echoer",
+        input: [{ type: "mcp_approval_response", approval_request_id: "mcpr_nope", approve: true }],
+        tools: [server()],
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string; param: string } };
+    expect(body.error.message).toContain("mcpr_nope");
+  });
+});
