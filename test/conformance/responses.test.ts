@@ -134,6 +134,27 @@ describe("responses with the openai SDK", () => {
     expect(response.output_text.length).toBeGreaterThan(0);
   });
 
+  it("sends token logprobs when include asks for message.output_text.logprobs", async () => {
+    const response = await openai.responses.create({
+      model: "llama-cpp/greeter",
+      input: "Hi",
+      include: ["message.output_text.logprobs"],
+      top_logprobs: 2,
+    });
+    const part = (response.output[0] as OpenAI.Responses.ResponseOutputMessage).content[0] as {
+      logprobs: { token: string; logprob: number; top_logprobs: unknown[] }[];
+    };
+    expect(part.logprobs.map((l) => l.token).join("")).toBe(GREETING);
+    for (const l of part.logprobs) {
+      expect(l.logprob).toBeLessThanOrEqual(0);
+      expect(l.top_logprobs).toHaveLength(2);
+    }
+    const plain = await openai.responses.create({ model: "llama-cpp/greeter", input: "Hi" });
+    expect((plain.output[0] as OpenAI.Responses.ResponseOutputMessage).content[0]).toMatchObject({
+      logprobs: [],
+    });
+  });
+
   it("does not store a response with store: false", async () => {
     const response = await openai.responses.create({ model: "llama-cpp/greeter", input: "Hi", store: false });
     expect(response.output_text).toBe(GREETING);
@@ -179,6 +200,7 @@ describe("responses with the openai SDK", () => {
       model: "llama-cpp/coder",
       input: "What is 6 times 7? Use Python.",
       tools: [{ type: "code_interpreter", container: { type: "auto" } }],
+      include: ["code_interpreter_call.outputs"],
       // upstream's cap on inference steps, which the openai SDK's types do not know
       ...({ max_infer_iters: 2 } as object),
     });
@@ -206,6 +228,8 @@ describe("responses with the openai SDK", () => {
     });
     expect(response.output.map((item) => item.type)).toEqual(["code_interpreter_call", "message"]);
     expect(response.status).toBe("completed");
+    // Without `include: ["code_interpreter_call.outputs"]` the outputs are not sent (as OpenAI).
+    expect(response.output[0]).toMatchObject({ code: "print(6 * 7)", outputs: null });
   }, 60_000);
 
   it("hands a tool's error to the model as its result instead of failing the response", async () => {

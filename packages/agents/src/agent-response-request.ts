@@ -43,5 +43,7 @@ export function agentResponseRequest(
     ...(strategy?.type === "top_p" && strategy.top_p != null ? { top_p: strategy.top_p } : {}),
     ...(config.sampling_params?.max_tokens ? { max_output_tokens: config.sampling_params.max_tokens } : {}),
     max_infer_iters: config.max_infer_iters ?? 10,
+    // Tool execution steps carry what the tools answered.
+    include: ["code_interpreter_call.outputs", "file_search_call.results"],
   };
 }

@@ -15,7 +15,7 @@ export interface BuildResponseOptions {
   incompleteReason?: string | undefined;
   error?: { code: string; message: string } | undefined;
   /** Null while the response is in progress, as OpenAI's stream shows it. */
-  usage: { input_tokens: number; output_tokens: number } | null;
+  usage: { input_tokens: number; output_tokens: number; cached_tokens?: number | undefined } | null;
 }
 
 /** The Response object as OpenAI answers it, request parameters echoed. */
@@ -47,7 +47,7 @@ export function buildResponse(options: BuildResponseOptions): ResponseObject {
     truncation: request.truncation ?? "disabled",
     usage: usage && {
       input_tokens: usage.input_tokens,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: usage.cached_tokens ?? 0 },
       output_tokens: usage.output_tokens,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: usage.input_tokens + usage.output_tokens,

@@ -12,11 +12,24 @@ export function messageAdded(id: string): ResponseOutputItem {
 
 export const EMPTY_TEXT_PART = { type: "output_text", text: "", annotations: [], logprobs: [] };
 
-/** The events that close a text message: text done, part done, item done. */
+/** The events that close a text message: its citations, text done, part done, item done. */
 export function textDone(at: Position, item: ResponseOutputItem): UnnumberedEvent[] {
-  const part = (item.content as { text: string }[])[0]!;
+  const part = (item.content as { text: string; annotations?: unknown[]; logprobs?: unknown[] }[])[0]!;
   return [
-    { type: "response.output_text.done", ...at, content_index: 0, text: part.text, logprobs: [] },
+    ...(part.annotations ?? []).map((annotation, annotation_index) => ({
+      type: "response.output_text.annotation.added",
+      ...at,
+      content_index: 0,
+      annotation_index,
+      annotation,
+    })),
+    {
+      type: "response.output_text.done",
+      ...at,
+      content_index: 0,
+      text: part.text,
+      logprobs: part.logprobs ?? [],
+    },
     { type: "response.content_part.done", ...at, content_index: 0, part },
     { type: "response.output_item.done", output_index: at.output_index, item },
   ];

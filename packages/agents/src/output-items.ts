@@ -1,13 +1,18 @@
 import { newId, type ResponseOutputItem, type ToolCall } from "@llama-stack-ts/api";
 
 /** An assistant message item with one `output_text` part, as OpenAI answers it. */
-export function outputTextMessage(text: string, id: string = newId("message")): ResponseOutputItem {
+export function outputTextMessage(
+  text: string,
+  id: string = newId("message"),
+  annotations: unknown[] = [],
+  logprobs: unknown[] = [],
+): ResponseOutputItem {
   return {
     type: "message",
     id,
     role: "assistant",
     status: "completed",
-    content: [{ type: "output_text", text, annotations: [], logprobs: [] }],
+    content: [{ type: "output_text", text, annotations, logprobs }],
   };
 }
 

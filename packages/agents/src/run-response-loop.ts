@@ -1,30 +1,26 @@
-import {
-  type ApiCall,
-  type ChatCompletion,
-  type ChatCompletionRequest,
-  type ChatMessage,
-  type ConversationItem,
-  type InferenceApi,
-  type ResponseCreateRequest,
-  type ResponseOutputItem,
-  StackError,
-  type ToolCall,
-  type ToolRuntimeApi,
+import type {
+  ApiCall,
+  ChatCompletionRequest,
+  ChatMessage,
+  ConversationItem,
+  InferenceApi,
+  ResponseCreateRequest,
+  ResponseOutputItem,
+  ToolCall,
+  ToolRuntimeApi,
 } from "@llama-stack-ts/api";
+import { citedFiles } from "./cited-files.ts";
 import { outputTextMessage } from "./output-items.ts";
+import { outputLogprobs } from "./output-logprobs.ts";
 import { finishedItem, type ResponseLoopEvent } from "./response-loop-event.ts";
 import { chatToolChoice, type ResponseToolPlan } from "./response-tool-plan.ts";
+import { runInferenceStep } from "./run-inference-step.ts";
 import { runStepCalls } from "./run-step-calls.ts";
 import { startMcp } from "./start-mcp.ts";
-import { streamInferenceStep } from "./stream-inference-step.ts";
 
 export const DEFAULT_MAX_INFER_ITERS = 10;
 
-/** Why a response failed when its caller went away (the client disconnected, a cancel). */
-export const CLIENT_GONE = {
-  code: "client_disconnected",
-  message: "The client disconnected before the response finished.",
-};
+export { CLIENT_GONE } from "./run-inference-step.ts";
 
 export interface ResponseLoopOptions {
   request: ResponseCreateRequest;
@@ -43,7 +39,7 @@ export interface ResponseLoopEnd {
   status: "completed" | "incomplete" | "failed";
   incompleteReason?: "max_output_tokens" | "max_infer_iters" | "content_filter";
   error?: { code: string; message: string };
-  usage: { input_tokens: number; output_tokens: number };
+  usage: { input_tokens: number; output_tokens: number; cached_tokens?: number };
 }
 
 export interface ResponseLoopOutcome extends ResponseLoopEnd {
@@ -84,6 +80,9 @@ function chatRequest(
       ? { parallel_tool_calls: request.parallel_tool_calls }
       : {}),
     ...(responseFormat(request) ? { response_format: responseFormat(request) } : {}),
+    ...(request.include?.includes("message.output_text.logprobs")
+      ? { logprobs: true, ...(request.top_logprobs != null ? { top_logprobs: request.top_logprobs } : {}) }
+      : {}),
   };
 }
 
@@ -102,10 +101,11 @@ export async function* responseLoop(
 ): AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd> {
   const { request, plan, call } = options;
   const messages = [...options.messages];
-  const usage = { input_tokens: 0, output_tokens: 0 };
+  const usage = { input_tokens: 0, output_tokens: 0, cached_tokens: 0 };
   const maxSteps = request.max_infer_iters ?? DEFAULT_MAX_INFER_ITERS;
   let toolCallsLeft = request.max_tool_calls ?? Number.POSITIVE_INFINITY;
-  let admitted = false;
+  const includes = new Set(request.include ?? []);
+  const citationFiles = citedFiles(options.history ?? []);
   if (plan.mcpServers.size > 0) {
     const settled = yield* startMcp({
       plan,
@@ -129,39 +129,23 @@ export async function* responseLoop(
       return done("incomplete", { incompleteReason: "max_output_tokens" });
     const offerTools = plan.definitions.length > 0 && toolCallsLeft > 0;
     const chat = chatRequest(request, messages, { tokensLeft, offerTools, plan, step });
-    let stepResult: { completion: ChatCompletion; messageId: string } | null;
-    const events = streamInferenceStep(options.inference, chat, step, call);
-    try {
-      let next = await events.next();
-      while (!next.done) {
-        if (next.value.type === "step-start") admitted = true;
-        yield next.value;
-        next = await events.next();
-      }
-      stepResult = next.value;
-    } catch (error) {
-      // A bad request (unknown model, bad parameters) is the client's 4xx; anything later is a failed response.
-      if (!admitted || !StackError.isInstance(error)) throw error;
-      if (call.signal?.aborted) return done("failed", { error: CLIENT_GONE });
-      return done("failed", { error: { code: "server_error", message: error.message } });
-    } finally {
-      // A consumer that stops early (a shield, a client gone) stops the generation with it.
-      await events.return(null);
-    }
-    if (stepResult === null) {
-      const error = call.signal?.aborted
-        ? CLIENT_GONE
-        : { code: "server_error", message: "The generation was stopped." };
-      return done("failed", { error });
-    }
+    const stepResult = yield* runInferenceStep(options.inference, chat, step, call, citationFiles);
+    if (!stepResult.ok) return done("failed", { error: stepResult.error });
     const { completion, messageId } = stepResult;
     usage.input_tokens += completion.usage?.prompt_tokens ?? 0;
     usage.output_tokens += completion.usage?.completion_tokens ?? 0;
+    usage.cached_tokens += completion.usage?.prompt_tokens_details?.cached_tokens ?? 0;
     const choice0 = completion.choices[0];
     const message = choice0?.message;
     const text = typeof message?.content === "string" ? message.content : "";
     const toolCalls: ToolCall[] = offerTools ? (message?.tool_calls ?? []) : [];
-    if (text !== "") yield { type: "text-end", item: outputTextMessage(text, messageId) };
+    if (text !== "") {
+      const logprobs = includes.has("message.output_text.logprobs") ? outputLogprobs(choice0?.logprobs) : [];
+      yield {
+        type: "text-end",
+        item: outputTextMessage(stepResult.shownText, messageId, stepResult.annotations, logprobs),
+      };
+    }
     if (choice0?.finish_reason === "length")
       return done("incomplete", { incompleteReason: "max_output_tokens" });
     if (choice0?.finish_reason === "content_filter")
@@ -172,6 +156,8 @@ export async function* responseLoop(
       calls: toolCalls,
       text,
       plan,
+      includes,
+      citationFiles,
       callsLeft: toolCallsLeft,
       parallel: request.parallel_tool_calls !== false,
       toolRuntime: options.toolRuntime,

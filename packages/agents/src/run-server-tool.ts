@@ -14,6 +14,8 @@ import type { ServerTool } from "./response-tool-plan.ts";
 export interface ServerToolOutcome {
   item: ResponseOutputItem;
   result: string;
+  /** Files a file search found, by id: what the answer may cite. */
+  citations?: Record<string, string>;
 }
 
 function parseArguments(text: string): Record<string, unknown> {
@@ -37,6 +39,8 @@ function invocation(tool: ServerTool, args: Record<string, unknown>) {
         vector_store_ids: tool.vector_store_ids,
         ...(tool.max_num_results ? { max_num_results: tool.max_num_results } : {}),
         ...(tool.filters ? { filters: tool.filters } : {}),
+        ...(tool.ranking_options ? { ranking_options: tool.ranking_options } : {}),
+        ...(tool.search_mode ? { search_mode: tool.search_mode } : {}),
       },
     };
   }
@@ -91,8 +95,10 @@ export async function runServerTool(
   call: ToolCall,
   toolRuntime: ToolRuntimeApi,
   apiCall: ApiCall,
-  id: string = serverToolItemId(tool),
+  options: { id?: string; includes?: ReadonlySet<string> } = {},
 ): Promise<ServerToolOutcome> {
+  const id = options.id ?? serverToolItemId(tool);
+  const includes = options.includes ?? new Set<string>();
   const args = parseArguments(call.function.arguments);
   let result: ToolInvocationResult;
   try {
@@ -113,19 +119,23 @@ export async function runServerTool(
         status,
         code: String(args.code ?? ""),
         container_id: "local",
-        outputs: [{ type: "logs", logs: text }],
+        // OpenAI sends the outputs only when `include` asks for them.
+        outputs: includes.has("code_interpreter_call.outputs") ? [{ type: "logs", logs: text }] : null,
       },
     };
   }
   if (tool.type === "file_search") {
+    const hits = failed ? [] : searchHits(result.metadata);
     return {
       result: text,
+      citations: Object.fromEntries(hits.map((hit) => [hit.file_id, hit.filename])),
       item: {
         type: "file_search_call",
         id,
         status,
         queries: [String(args.query ?? "")],
-        results: failed ? null : [{ text, attributes: {}, file_id: "", filename: "", score: 1 }],
+        // OpenAI sends the results only when `include` asks for them.
+        results: includes.has("file_search_call.results") && !failed ? hits : null,
       },
     };
   }
@@ -138,4 +148,16 @@ export async function runServerTool(
       action: { type: "search", query: String(args.query ?? "") },
     },
   };
+}
+
+/** The chunks a file search found, from the file_search tool's metadata, as OpenAI's results. */
+function searchHits(metadata: Record<string, unknown> | undefined) {
+  const results = Array.isArray(metadata?.results) ? (metadata.results as Record<string, unknown>[]) : [];
+  return results.map((hit) => ({
+    file_id: String(hit.file_id ?? ""),
+    filename: String(hit.filename ?? hit.file_id ?? ""),
+    score: typeof hit.score === "number" ? hit.score : 0,
+    text: String(hit.text ?? ""),
+    attributes: (hit.attributes as Record<string, unknown> | undefined) ?? {},
+  }));
 }

@@ -10,6 +10,10 @@ export interface StepCallsOptions {
   /** The text the model wrote beside its calls. */
   text: string;
   plan: ResponseToolPlan;
+  /** The request's `include`: what hosted call items carry. */
+  includes: ReadonlySet<string>;
+  /** Files the response may cite; file searches add what they found. */
+  citationFiles: Map<string, string>;
   /** Server-side calls this response may still make (`max_tool_calls`). */
   callsLeft: number;
   /** `parallel_tool_calls: false` runs them one after another. */
@@ -55,7 +59,15 @@ export async function* runStepCalls(
       runnable.push({
         call: c,
         started,
-        run: () => runServerTool(hosted, c, options.toolRuntime(), call, started.id),
+        run: async () => {
+          const outcome = await runServerTool(hosted, c, options.toolRuntime(), call, {
+            id: started.id,
+            includes: options.includes,
+          });
+          for (const [fileId, filename] of Object.entries(outcome.citations ?? {}))
+            options.citationFiles.set(fileId, filename);
+          return outcome;
+        },
       });
     } else if (mcp && mcpNeedsApproval(mcp, c.function.name)) {
       approvals.push(approvalRequestItem(mcp, c));

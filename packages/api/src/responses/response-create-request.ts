@@ -55,7 +55,13 @@ export const ResponseCreateRequestSchema = z
     tool_choice: ResponseToolChoiceSchema.nullish(),
     tools: z.array(ResponseToolSchema).nullish(),
     text: z.looseObject({ format: ResponseTextFormatSchema.optional() }).nullish(),
-    include: z.array(z.string()).nullish(),
+    include: z
+      .array(z.string())
+      .nullish()
+      .describe(
+        "Honoured: file_search_call.results, code_interpreter_call.outputs, message.output_text.logprobs; other values are accepted and change nothing.",
+      ),
+    top_logprobs: z.number().int().min(0).max(20).nullish(),
     metadata: z.record(z.string(), z.string()).nullish(),
     truncation: z.enum(["auto", "disabled"]).nullish(),
     user: z.string().nullish(),

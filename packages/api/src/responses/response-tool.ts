@@ -14,6 +14,10 @@ const FileSearchToolSchema = z.looseObject({
   max_num_results: z.number().int().min(1).max(50).optional(),
   filters: z.unknown().optional(),
   ranking_options: z.unknown().optional(),
+  search_mode: z
+    .enum(["vector", "keyword", "hybrid"])
+    .optional()
+    .describe("Llama Stack's extension: vector (default), keyword, or hybrid search."),
 });
 
 const webSearch = (type: string) =>

@@ -1,0 +1,141 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { RunConfigInput } from "@llama-stack-ts/core";
+import { chainModelPath } from "@llama-stack-ts/test-fixtures";
+import OpenAI, { toFile } from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ragStackConfig } from "../helpers/rag-stack-config.ts";
+import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+
+// file_search in /v1/responses over a real vector store, and citations: a model that writes
+// `<|file-…|>` gets OpenAI's `file_citation` annotations, markers stripped from the text, streamed.
+// The citing chain model needs the file's id in its text, so a first Stack on the same data dir
+// ingests the file before the Stack under test starts.
+const LLAMAS = "Llamas are domesticated South American camelids that hum when curious.";
+const CITED = "Llamas hum ";
+let ts: TestStack;
+let openai: OpenAI;
+let fileId: string;
+let storeId: string;
+
+async function config(dir: string, extraModels: Record<string, unknown>[] = []): Promise<RunConfigInput> {
+  const base = await ragStackConfig({ filesDir: join(dir, "files"), extraModels });
+  return {
+    ...base,
+    apis: ["inference", "vector_io", "files", "tool_runtime", "responses"],
+    providers: {
+      ...base.providers,
+      tool_runtime: [
+        {
+          provider_id: "file-search",
+          provider_type: "inline::file-search",
+          module: "../tools/file-search/src/index.ts",
+          config: {},
+        },
+      ],
+    },
+  };
+}
+
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), "lsts-file-search-"));
+  const dataDir = join(dir, "data");
+  const ingest = await startTestStack(await config(dir), { dataDir });
+  const client = new OpenAI({ baseURL: `${ingest.url}/v1`, apiKey: "none", maxRetries: 0 });
+  storeId = (await client.vectorStores.create({ name: "docs" })).id;
+  // A chain model's text may not repeat a token with two successors; file ids are random, so
+  // upload until one fits, and index only that file.
+  let citer: string | undefined;
+  for (let attempt = 0; attempt < 40 && citer === undefined; attempt++) {
+    fileId = (
+      await client.files.create({
+        file: await toFile(Buffer.from(LLAMAS), "llamas.md"),
+        purpose: "assistants",
+      })
+    ).id;
+    citer = await chainModelPath(`${CITED}<|${fileId}|>`).catch(() => undefined);
+  }
+  if (citer === undefined) throw new Error("no file id made a valid chain model text");
+  await client.vectorStores.files.createAndPoll(storeId, { file_id: fileId }, { pollIntervalMs: 50 });
+  await ingest.close();
+
+  const searcher = await chainModelPath('[file_search(query="camelids that hum")]');
+  ts = await startTestStack(
+    await config(dir, [
+      { model_id: "searcher", source: searcher, chat_format: "llama3_2", context_size: 2048 },
+      { model_id: "citer", source: citer, chat_format: "llama3_1", context_size: 2048 },
+    ]),
+    { dataDir },
+  );
+  openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
+}, 180_000);
+afterAll(async () => {
+  await ts?.close();
+});
+
+const fileSearch = () => ({
+  type: "file_search" as const,
+  vector_store_ids: [storeId],
+  search_mode: "keyword",
+});
+
+describe("file_search in responses", () => {
+  it("searches the vector store; its results are sent when include asks for them", async () => {
+    const request = {
+      model: "llama-cpp/searcher",
+      input: "What hums?",
+      tools: [fileSearch()],
+      ...({ max_tool_calls: 1 } as object),
+    };
+    const included = await openai.responses.create({ ...request, include: ["file_search_call.results"] });
+    const call = included.output[0] as OpenAI.Responses.ResponseFileSearchToolCall;
+    expect(call).toMatchObject({
+      type: "file_search_call",
+      status: "completed",
+      queries: ["camelids that hum"],
+    });
+    expect(call.results).toEqual([
+      { file_id: fileId, filename: "llamas.md", score: expect.any(Number), text: LLAMAS, attributes: {} },
+    ]);
+    const plain = await openai.responses.create(request);
+    expect(plain.output[0]).toMatchObject({ type: "file_search_call", status: "completed", results: null });
+  }, 60_000);
+
+  it("turns a model's <|file-id|> markers into file_citation annotations, streamed and stored", async () => {
+    const searched = await openai.responses.create({
+      model: "llama-cpp/searcher",
+      input: "What hums?",
+      tools: [fileSearch()],
+      include: ["file_search_call.results"],
+      ...({ max_tool_calls: 1 } as object),
+    });
+    const stream = openai.responses.stream({
+      model: "llama-cpp/citer",
+      input: "Cite it.",
+      previous_response_id: searched.id,
+    });
+    let streamed = "";
+    const added: unknown[] = [];
+    for await (const event of stream) {
+      if (event.type === "response.output_text.delta") streamed += event.delta;
+      if (event.type === "response.output_text.annotation.added") added.push(event.annotation);
+    }
+    const final = await stream.finalResponse();
+    const citation = { type: "file_citation", file_id: fileId, filename: "llamas.md", index: CITED.length };
+    expect(final.output_text).toBe(CITED);
+    expect(streamed).toBe(final.output_text);
+    expect(added).toEqual([citation]);
+    const part = (final.output[0] as OpenAI.Responses.ResponseOutputMessage).content[0];
+    expect(part).toMatchObject({ type: "output_text", annotations: [citation] });
+    const stored = await openai.responses.retrieve(final.id);
+    expect(stored.output_text).toBe(CITED);
+    expect((stored.output[0] as OpenAI.Responses.ResponseOutputMessage).content[0]).toMatchObject({
+      annotations: [citation],
+    });
+
+    // Without a search that found the file, the marker is only text.
+    const uncited = await openai.responses.create({ model: "llama-cpp/citer", input: "Cite it." });
+    expect(uncited.output_text).toBe(`${CITED}<|${fileId}|>`);
+  }, 60_000);
+});
