@@ -17,10 +17,14 @@ let mcp: TestMcpServer;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const [echoer] = await Promise.all([chainModelPath('[echo(text="hi")]')]);
+  const [echoer, sleeper] = await Promise.all([
+    chainModelPath('[echo(text="hi")]'),
+    chainModelPath("[sleep(ms=600), nap()]"),
+  ]);
   mcp = await startTestMcpServer(["streamable-http"]);
   const base = llamaCppConfig([
     { model_id: "echoer", source: echoer, chat_format: "llama3_2", context_size: 2048 },
+    { model_id: "sleeper", source: sleeper, chat_format: "llama3_2", context_size: 2048 },
   ]);
   ts = await startTestStack({
     ...base,
@@ -185,6 +189,45 @@ describe("mcp tools", () => {
     expect(final.output[0]).toMatchObject({ type: "mcp_list_tools", server_label: "gone" });
     expect(String((final.output[0] as { error?: string }).error)).toContain("could not be reached");
     expect(final.output.at(-1)?.type).toBe("message");
+  });
+
+  it("runs one step's server-side calls concurrently, unless parallel_tool_calls is false, in the model's order", async () => {
+    // Two 600 ms tools: together they take about 600 ms, one after the other at least 1,200 ms.
+    const toolTime = async (parallel: boolean) => {
+      const stream = openai.responses.stream({
+        model: "llama-cpp/sleeper",
+        input: "Rest",
+        tools: [
+          { type: "mcp", server_label: "test", server_url: mcp.streamableUrl, require_approval: "never" },
+        ],
+        parallel_tool_calls: parallel,
+        ...({ max_tool_calls: 2 } as object),
+      });
+      let started = 0;
+      let ended = 0;
+      for await (const event of stream) {
+        if (event.type === "response.mcp_call.in_progress" && started === 0) started = performance.now();
+        if (event.type === "response.mcp_call.completed") ended = performance.now();
+      }
+      const final = await stream.finalResponse();
+      const calls = final.output.filter((item) => item.type === "mcp_call");
+      expect(calls.map((c) => [c.name, c.output])).toEqual([
+        ["sleep", "awake"],
+        ["nap", "rested"],
+      ]);
+      return ended - started;
+    };
+    expect(await toolTime(true)).toBeLessThan(1_200);
+    expect(await toolTime(false)).toBeGreaterThanOrEqual(1_200);
+  });
+
+  it("answers 404 for an unknown model before listing any server", async () => {
+    const response = await fetch(`${ts.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "nope", input: "Hi", stream: true, tools: [server()] }),
+    });
+    expect(response.status).toBe(404);
   });
 
   it("answers 400 for an approval with no pending request", async () => {

@@ -155,6 +155,19 @@ describe("responses with the openai SDK", () => {
     });
   });
 
+  it("truncation auto drops the oldest items to fit the context; disabled answers 400 with both counts", async () => {
+    const long = (n: number) => ({ role: "user" as const, content: `${"llama ".repeat(300)}${n}` });
+    const input = [long(1), long(2), long(3), long(4), { role: "user" as const, content: "Hi" }];
+    const refused = await raw("POST", "/v1/responses", { model: "llama-cpp/greeter", input });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/context is 1024 tokens; the messages take \d{4}/);
+    const fitted = await openai.responses.create({ model: "llama-cpp/greeter", input, truncation: "auto" });
+    expect(fitted.status).toBe("completed");
+    expect(fitted.output_text).toBe(GREETING);
+    expect(fitted.truncation).toBe("auto");
+    expect(fitted.usage!.input_tokens).toBeLessThan(1024);
+  });
+
   it("does not store a response with store: false", async () => {
     const response = await openai.responses.create({ model: "llama-cpp/greeter", input: "Hi", store: false });
     expect(response.output_text).toBe(GREETING);

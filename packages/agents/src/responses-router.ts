@@ -113,8 +113,11 @@ export class ResponsesRouter implements ResponsesApi {
     return responseStreamEvents(events, first, begun);
   }
 
-  private begin(request: ResponseCreateRequest, call: ApiCall, options: BeginOptions = {}) {
+  private async begin(request: ResponseCreateRequest, call: ApiCall, options: BeginOptions = {}) {
     const { routers, storage, logger } = this.options;
+    // MCP listings come before the first inference step; an unknown model is a 404 before them.
+    if (request.tools?.some((tool) => tool.type === "mcp"))
+      await this.options.resolveModel?.(request.model, call);
     return beginResponse({ routers, storage, logger, liveness: this.liveness }, request, call, options);
   }
 

@@ -1,20 +1,22 @@
-import type {
-  ApiCall,
-  ChatCompletionRequest,
-  ChatMessage,
-  ConversationItem,
-  InferenceApi,
-  ResponseCreateRequest,
-  ResponseOutputItem,
-  ToolCall,
-  ToolRuntimeApi,
+import {
+  type ApiCall,
+  type ChatCompletionRequest,
+  type ChatMessage,
+  type ConversationItem,
+  type InferenceApi,
+  type ResponseCreateRequest,
+  type ResponseOutputItem,
+  StackError,
+  type ToolCall,
+  type ToolRuntimeApi,
 } from "@llama-stack-ts/api";
 import { citedFiles } from "./cited-files.ts";
+import { dropOldestMessage } from "./drop-oldest-message.ts";
 import { outputTextMessage } from "./output-items.ts";
 import { outputLogprobs } from "./output-logprobs.ts";
 import { finishedItem, type ResponseLoopEvent } from "./response-loop-event.ts";
 import { chatToolChoice, type ResponseToolPlan } from "./response-tool-plan.ts";
-import { runInferenceStep } from "./run-inference-step.ts";
+import { type InferenceStepResult, runInferenceStep } from "./run-inference-step.ts";
 import { runStepCalls } from "./run-step-calls.ts";
 import { startMcp } from "./start-mcp.ts";
 
@@ -128,8 +130,26 @@ export async function* responseLoop(
     if (tokensLeft !== undefined && tokensLeft <= 0)
       return done("incomplete", { incompleteReason: "max_output_tokens" });
     const offerTools = plan.definitions.length > 0 && toolCallsLeft > 0;
-    const chat = chatRequest(request, messages, { tokensLeft, offerTools, plan, step });
-    const stepResult = yield* runInferenceStep(options.inference, chat, step, call, citationFiles);
+    let stepResult: InferenceStepResult;
+    for (;;) {
+      const chat = chatRequest(request, messages, { tokensLeft, offerTools, plan, step });
+      try {
+        stepResult = yield* runInferenceStep(options.inference, chat, step, call, citationFiles);
+        break;
+      } catch (error) {
+        if (!StackError.isInstance(error)) throw error;
+        // `truncation: "auto"`: the oldest turns give way until the messages fit the context.
+        if (
+          request.truncation === "auto" &&
+          error.code === "context_length_exceeded" &&
+          dropOldestMessage(messages)
+        )
+          continue;
+        // Refused before anything happened: the client's 4xx. Later, tools have run: a failed response.
+        if (step === 0) throw error;
+        return done("failed", { error: { code: error.code ?? "server_error", message: error.message } });
+      }
+    }
     if (!stepResult.ok) return done("failed", { error: stepResult.error });
     const { completion, messageId } = stepResult;
     usage.input_tokens += completion.usage?.prompt_tokens ?? 0;

@@ -93,6 +93,11 @@ function buildMcpServer(): McpServer {
     await new Promise((resolve) => setTimeout(resolve, ms));
     return { content: [{ type: "text", text: "awake" }] };
   });
+  // A second slow tool without arguments, so one chain model can call two slow tools in one step.
+  server.registerTool("nap", { description: "Waits 600 ms." }, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return { content: [{ type: "text", text: "rested" }] };
+  });
   return server;
 }
 
