@@ -17,20 +17,30 @@ let mcp: TestMcpServer;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const [echoer, sleeper] = await Promise.all([
+  const [echoer, sleeper, leaker] = await Promise.all([
     chainModelPath('[echo(text="hi")]'),
     chainModelPath("[sleep(ms=600), nap()]"),
+    chainModelPath('[echo(text="forbidden")]'),
   ]);
   mcp = await startTestMcpServer(["streamable-http"]);
   const base = llamaCppConfig([
     { model_id: "echoer", source: echoer, chat_format: "llama3_2", context_size: 2048 },
     { model_id: "sleeper", source: sleeper, chat_format: "llama3_2", context_size: 2048 },
+    { model_id: "leaker", source: leaker, chat_format: "llama3_2", context_size: 2048 },
   ]);
   ts = await startTestStack({
     ...base,
-    apis: ["inference", "tool_runtime", "responses"],
+    apis: ["inference", "tool_runtime", "safety", "responses"],
     providers: {
       ...base.providers,
+      safety: [
+        {
+          provider_id: "blocklist",
+          provider_type: "inline::keyword-blocklist",
+          module: "../safety/example-shield/src/keyword-blocklist-shield.ts",
+          config: { words: ["forbidden"] },
+        },
+      ],
       tool_runtime: [
         {
           provider_id: "mcp",
@@ -38,6 +48,12 @@ beforeAll(async () => {
           module: "../tools/mcp/src/index.ts",
           config: {},
         },
+      ],
+    },
+    // Guards no touchpoint of its own: it judges a response only when named in `guardrails`.
+    registered_resources: {
+      shields: [
+        { shield_id: "on-request", provider_id: "blocklist", params: { touchpoints: ["tool_results"] } },
       ],
     },
   });
@@ -228,6 +244,39 @@ describe("mcp tools", () => {
       body: JSON.stringify({ model: "nope", input: "Hi", stream: true, tools: [server()] }),
     });
     expect(response.status).toBe(404);
+  });
+
+  it("applies the shields named in guardrails (Llama Stack's extension) to input, and 404s an unknown one", async () => {
+    const ask = (guardrails?: string[]) =>
+      openai.responses.create({
+        model: "llama-cpp/echoer",
+        input: "A forbidden request",
+        ...(guardrails ? ({ guardrails } as object) : {}),
+      });
+    expect((await ask()).output[0]?.type).toBe("message");
+    const refused = await ask(["on-request"]);
+    expect(refused.output).toEqual([
+      expect.objectContaining({
+        type: "message",
+        content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
+      }),
+    ]);
+    expect(await ask(["nope"]).catch((error: unknown) => error)).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
+  it("hands the model a tool_results shield's verdict instead of the tool's output", async () => {
+    const response = await openai.responses.create({
+      model: "llama-cpp/leaker",
+      input: "Echo it",
+      tools: [{ ...server(), require_approval: "never" }],
+      ...({ max_tool_calls: 1 } as object),
+    });
+    const call = response.output.find(
+      (item) => item.type === "mcp_call",
+    ) as OpenAI.Responses.ResponseOutputItem.McpCall;
+    expect(call.output ?? null).toBeNull();
+    expect(call.error).toContain("on-request");
+    expect(response.status).toBe("completed");
   });
 
   it("answers 400 for an approval with no pending request", async () => {

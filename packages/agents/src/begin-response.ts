@@ -18,6 +18,7 @@ import type { ResponseLoopEvent } from "./response-loop-event.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 import type { RouterLookup } from "./router-lookup.ts";
 import { type ResponseLoopEnd, responseLoop } from "./run-response-loop.ts";
+import { requestGuardrails, withGuardrails } from "./with-guardrails.ts";
 
 const SHIELD_REFUSAL = "I can't help with that: the request was blocked by a safety shield.";
 
@@ -70,7 +71,10 @@ export async function beginResponse(
     ));
   const id = options.existing?.id ?? newId("response");
   const createdAt = options.existing?.createdAt ?? Math.floor(Date.now() / 1000);
-  const safety = deps.routers.get("safety");
+  const safety = withGuardrails(
+    deps.routers.get("safety"),
+    await requestGuardrails(request, () => deps.routers.require("shields"), deps.routers.get("safety"), call),
+  );
   const violation = await firstViolation(safety, "input", itemsToMessages(prepared.inputItems), call);
   const loop = violation
     ? refusalOnly(violation.user_message ?? SHIELD_REFUSAL)

@@ -64,6 +64,12 @@ export const ResponseCreateRequestSchema = z
     top_logprobs: z.number().int().min(0).max(20).nullish(),
     metadata: z.record(z.string(), z.string()).nullish(),
     truncation: z.enum(["auto", "disabled"]).nullish(),
+    guardrails: z
+      .array(z.union([z.string().min(1), z.looseObject({ type: z.string().min(1) })]))
+      .nullish()
+      .describe(
+        "Llama Stack's extension: shield ids that judge this response's input and output, besides the shields the run config puts on those touchpoints.",
+      ),
     user: z.string().nullish(),
   })
   .meta({ id: "ResponseCreateRequest" });
