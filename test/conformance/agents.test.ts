@@ -348,7 +348,7 @@ describe("agents, sessions and turns", () => {
       client.post("/v1/agents", {
         body: { agent_config: { model: "llama-cpp/greeter", toolgroups: ["mine::calc"] } },
       }),
-    ).rejects.toMatchObject({ status: 400 });
+    ).rejects.toMatchObject({ status: 404 });
     await expect(client.post(turnPath(agentId, sessionId), { body: { messages: [] } })).rejects.toMatchObject(
       {
         status: 400,

@@ -279,6 +279,64 @@ describe("mcp tools", () => {
     expect(response.status).toBe("completed");
   });
 
+  it("reaches a registered MCP tool group by label, from a response and from a legacy agent's turn", async () => {
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(`${ts.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(
+      (
+        await post("/v1/toolgroups", {
+          toolgroup_id: "mcp::test",
+          provider_id: "mcp",
+          mcp_endpoint: { uri: mcp.streamableUrl },
+        })
+      ).status,
+    ).toBe(200);
+    const response = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [
+        { type: "mcp", server_label: "mcp::test", require_approval: "never" } as OpenAI.Responses.Tool.Mcp,
+      ],
+      ...({ max_tool_calls: 1 } as object),
+    });
+    expect(response.output.find((item) => item.type === "mcp_call")).toMatchObject({ output: "echo: hi" });
+
+    const agent = await post("/v1/agents", {
+      agent_config: {
+        model: "llama-cpp/echoer",
+        instructions: "",
+        toolgroups: ["mcp::test"],
+        max_infer_iters: 2,
+      },
+    });
+    expect(agent.status).toBe(200);
+    const session = await post(`/v1/agents/${agent.body.agent_id}/session`, { session_name: "mcp" });
+    const turn = await post(`/v1/agents/${agent.body.agent_id}/session/${session.body.session_id}/turn`, {
+      messages: [{ role: "user", content: "Say hi" }],
+      stream: false,
+    });
+    expect(turn.status).toBe(200);
+    const steps = turn.body.steps as {
+      step_type: string;
+      tool_calls?: unknown[];
+      tool_responses?: { content: string }[];
+    }[];
+    const execution = steps.find((step) => step.step_type === "tool_execution");
+    expect(execution?.tool_calls?.[0]).toMatchObject({ tool_name: "echo", arguments: '{"text":"hi"}' });
+    expect(execution?.tool_responses?.[0]?.content).toBe("echo: hi");
+
+    const unknown = await post("/v1/agents", {
+      agent_config: { model: "llama-cpp/echoer", toolgroups: ["mcp::nope"] },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it("answers 400 for an approval with no pending request", async () => {
     const response = await fetch(`${ts.url}/v1/responses`, {
       method: "POST",

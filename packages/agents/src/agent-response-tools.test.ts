@@ -26,8 +26,10 @@ describe("agentResponseTools", () => {
     ]);
   });
 
-  it("refuses groups the loop cannot run, rag without stores, and client tools named like hosted ones", () => {
-    expect(() => agentResponseTools(["mine::calc"], [])).toThrow(/cannot be used by an agent/);
+  it("names other groups as registered MCP servers; refuses rag without stores and client tools named like hosted ones", () => {
+    expect(agentResponseTools(["mcp::calc"], [])).toEqual([
+      { type: "mcp", server_label: "mcp::calc", require_approval: "never" },
+    ]);
     expect(() => agentResponseTools(["builtin::rag"], [])).toThrow(/vector_db_ids/);
     expect(() => agentResponseTools([], [{ name: "web_search" }])).toThrow(/server-side tool/);
   });

@@ -12,8 +12,9 @@ const HOSTED_NAMES = new Set(["code_interpreter", "file_search", "web_search"]);
 /**
  * An agent's tool groups and client tools as Responses tools: `builtin::websearch` → web_search,
  * `builtin::rag` / `builtin::file_search` (with `vector_db_ids`) → file_search,
- * `builtin::code_interpreter` → code_interpreter, client tools → function tools. Another group
- * is a 400: the loop cannot run it, and a tool nobody runs would stall the turn.
+ * `builtin::code_interpreter` → code_interpreter, any other group → an `mcp` tool naming the
+ * registered MCP tool group (the Responses loop resolves its endpoint; a group that is not an MCP
+ * server is a 400 there), client tools → function tools.
  */
 export function agentResponseTools(
   toolgroups: readonly AgentToolGroup[],
@@ -43,10 +44,9 @@ export function agentResponseTools(
       const merged = [...new Set([...(previous?.vector_store_ids ?? []), ...(ids as string[])])];
       hosted.set("file_search", { type: "file_search", vector_store_ids: merged });
     } else {
-      throw new InvalidRequestError(
-        `Tool group '${name}' cannot be used by an agent: agent turns run on the Responses loop, which serves builtin::websearch, builtin::rag (with vector_db_ids) and builtin::code_interpreter. Give other tools as client_tools.`,
-        { param },
-      );
+      // Any other group must be a registered MCP server; the Responses loop resolves it by label.
+      // Legacy agents ran their tools without asking.
+      hosted.set(`mcp:${name}`, { type: "mcp", server_label: name, require_approval: "never" });
     }
   }
   const functions: ResponseTool[] = clientTools.map((tool) => {

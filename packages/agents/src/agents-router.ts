@@ -23,6 +23,8 @@ import {
 } from "@llama-stack-ts/api";
 import { AGENTS_PARENT, type AgentRecords } from "./agent-records.ts";
 import { agentResponseRequest } from "./agent-response-request.ts";
+import { resolveMcpServers } from "./resolve-mcp-servers.ts";
+import { planResponseTools } from "./response-tool-plan.ts";
 import { type AgentTurnDependencies, completeAgentTurn, streamAgentTurn } from "./run-agent-turn.ts";
 import { turnRuns } from "./turn-runs.ts";
 
@@ -61,7 +63,12 @@ export class AgentsRouter implements AgentsApi {
 
   async create(request: AgentCreateRequest, call: ApiCall): Promise<AgentCreateResponse> {
     // The tools are checked now, so a config no turn could run is a 400 here, not at every turn.
-    agentResponseRequest(request.agent_config, { input: [], conversationId: null });
+    const checked = agentResponseRequest(request.agent_config, { input: [], conversationId: null });
+    await resolveMcpServers(
+      planResponseTools(checked.tools ?? []),
+      () => this.routers.require("tool_groups"),
+      call,
+    );
     const agent: Agent = {
       agent_id: randomUUID(),
       agent_config: request.agent_config,

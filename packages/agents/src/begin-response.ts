@@ -66,6 +66,7 @@ export async function beginResponse(
         storage: deps.storage,
         conversations: () => deps.routers.require("conversations"),
         prompts: () => deps.routers.require("prompts"),
+        toolGroups: () => deps.routers.require("tool_groups"),
       },
       call,
     ));

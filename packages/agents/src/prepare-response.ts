@@ -7,9 +7,11 @@ import {
   NotFoundError,
   type PromptsApi,
   type ResponseCreateRequest,
+  type ToolGroupsApi,
 } from "@llama-stack-ts/api";
 import { checkApprovalResponses } from "./check-approval-responses.ts";
 import { itemsToMessages } from "./items-to-messages.ts";
+import { resolveMcpServers } from "./resolve-mcp-servers.ts";
 import { planResponseTools, type ResponseToolPlan } from "./response-tool-plan.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 import { toInputItems } from "./to-input-items.ts";
@@ -29,6 +31,7 @@ export interface PrepareDependencies {
   storage: ResponsesStorage;
   conversations: () => ConversationsApi;
   prompts: () => PromptsApi;
+  toolGroups: () => ToolGroupsApi;
 }
 
 /** The 400s and 404s a request earns before any inference, and the messages the model reads. */
@@ -50,6 +53,7 @@ export async function prepareResponse(
     );
   }
   const plan = planResponseTools(request.tools ?? []);
+  await resolveMcpServers(plan, dependencies.toolGroups, call);
   let history: ConversationItem[] = [];
   if (request.previous_response_id != null) {
     const previous = await dependencies.storage.find(request.previous_response_id, call.access);

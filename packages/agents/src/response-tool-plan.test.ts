@@ -24,13 +24,12 @@ describe("planResponseTools", () => {
     expect([...plan.serverTools.keys()]).toEqual(["code_interpreter", "web_search", "file_search"]);
   });
 
-  it("keeps MCP servers by label, refusing a label twice, a missing url and an Authorization header", () => {
+  it("keeps MCP servers by label, refusing a label twice and an Authorization header", () => {
     const plan = planResponseTools([{ type: "mcp", server_label: "x", server_url: "http://x" }]);
     expect([...plan.mcpServers.keys()]).toEqual(["x"]);
     expect(plan.definitions).toEqual([]);
     const twice = { type: "mcp" as const, server_label: "x", server_url: "http://x" };
     expect(() => planResponseTools([twice, twice])).toThrow(InvalidRequestError);
-    expect(() => planResponseTools([{ type: "mcp", server_label: "y" }])).toThrow(InvalidRequestError);
     expect(() =>
       planResponseTools([
         { type: "mcp", server_label: "y", server_url: "http://y", headers: { Authorization: "Bearer t" } },

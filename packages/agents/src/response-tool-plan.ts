@@ -52,11 +52,6 @@ export function planResponseTools(tools: readonly ResponseTool[]): ResponseToolP
       });
     } else if (tool.type === "mcp") {
       const server = tool as McpServerTool;
-      if (!server.server_url) {
-        throw new InvalidRequestError("An mcp tool needs a server_url; connectors are not served here.", {
-          param: "tools.server_url",
-        });
-      }
       if (plan.mcpServers.has(server.server_label)) {
         throw new InvalidRequestError(`Two mcp tools share the server_label '${server.server_label}'.`, {
           param: "tools.server_label",

@@ -138,6 +138,7 @@ export class ResponsesRouter implements ResponsesApi {
         storage: this.options.storage,
         conversations: () => this.options.routers.require("conversations"),
         prompts: () => this.options.routers.require("prompts"),
+        toolGroups: () => this.options.routers.require("tool_groups"),
       },
       call,
     );

@@ -11,7 +11,7 @@ import type {
 } from "@llama-stack-ts/api";
 import { itemText } from "./item-text.ts";
 
-const HOSTED_CALLS = new Set(["code_interpreter_call", "file_search_call", "web_search_call"]);
+const HOSTED_CALLS = new Set(["code_interpreter_call", "file_search_call", "web_search_call", "mcp_call"]);
 
 /** Whether an output item is a call the server ran (code interpreter, file or web search). */
 export const isHostedCall = (item: ResponseOutputItem) => HOSTED_CALLS.has(item.type);
@@ -241,6 +241,8 @@ function stepStart(stepId: string, stepType: AgentStep["step_type"]): TurnEventP
 }
 
 function hostedToolCall(item: ResponseOutputItem): AgentToolCall {
+  if (item.type === "mcp_call")
+    return { call_id: item.id, tool_name: String(item.name), arguments: String(item.arguments ?? "{}") };
   const name = item.type.replace(/_call$/, "");
   const args =
     item.type === "code_interpreter_call"
@@ -253,11 +255,13 @@ function hostedToolCall(item: ResponseOutputItem): AgentToolCall {
 
 function hostedToolResponse(item: ResponseOutputItem, call: AgentToolCall): AgentToolResponse {
   const content =
-    item.type === "code_interpreter_call"
-      ? itemText(item.outputs ?? [])
-      : item.type === "file_search_call"
-        ? itemText(item.results ?? [])
-        : String(item.status ?? "");
+    item.type === "mcp_call"
+      ? String(item.output ?? item.error ?? "")
+      : item.type === "code_interpreter_call"
+        ? itemText(item.outputs ?? [])
+        : item.type === "file_search_call"
+          ? itemText(item.results ?? [])
+          : String(item.status ?? "");
   return {
     call_id: call.call_id,
     tool_name: call.tool_name,
