@@ -337,6 +337,22 @@ describe("mcp tools", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("offers only the tools allowed_tools names: a call of another is not parsed or run", async () => {
+    const response = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [{ ...server(), require_approval: "never" }],
+      tool_choice: {
+        type: "allowed_tools",
+        mode: "auto",
+        tools: [{ type: "mcp", server_label: "test", name: "tick" }],
+      },
+    });
+    // Only `tick` was offered, so the model's `echo` call is plain text to the tool parser.
+    expect(response.output.map((item) => item.type)).toEqual(["mcp_list_tools", "message"]);
+    expect(response.output_text).toContain("echo");
+  });
+
   it("answers 400 for an approval with no pending request", async () => {
     const response = await fetch(`${ts.url}/v1/responses`, {
       method: "POST",

@@ -1,6 +1,12 @@
 import { InvalidRequestError } from "@llama-stack-ts/api";
 import { describe, expect, it } from "vitest";
-import { chatToolChoice, mcpNeedsApproval, offerMcpTool, planResponseTools } from "./response-tool-plan.ts";
+import {
+  chatToolChoice,
+  mcpNeedsApproval,
+  offeredDefinitions,
+  offerMcpTool,
+  planResponseTools,
+} from "./response-tool-plan.ts";
 
 describe("planResponseTools", () => {
   it("offers function tools as they are and hosted tools as functions the loop runs", () => {
@@ -50,6 +56,40 @@ describe("planResponseTools", () => {
     offerMcpTool(plan, { ...server, allowed_tools: { tool_names: ["echo", "tick"] } }, { name: "fail" });
     expect([...plan.mcpTools.keys()]).toEqual(["tick"]);
     expect(plan.definitions.map((d) => d.function.name)).toEqual(["echo", "tick"]);
+  });
+});
+
+describe("offeredDefinitions", () => {
+  it("offers only what allowed_tools or an mcp choice names", () => {
+    const plan = planResponseTools([
+      { type: "function", name: "get_weather" },
+      { type: "code_interpreter" },
+      { type: "web_search_preview" },
+    ]);
+    const server = { type: "mcp" as const, server_label: "s", server_url: "http://s" };
+    offerMcpTool(plan, server, { name: "echo" });
+    offerMcpTool(plan, server, { name: "tick" });
+    const names = (choice: Parameters<typeof offeredDefinitions>[1]) =>
+      offeredDefinitions(plan, choice).map((d) => d.function.name);
+    expect(names("auto")).toEqual(["get_weather", "code_interpreter", "web_search", "echo", "tick"]);
+    expect(
+      names({
+        type: "allowed_tools",
+        mode: "auto",
+        tools: [
+          { type: "function", name: "get_weather" },
+          { type: "web_search" },
+          { type: "mcp", server_label: "s", name: "tick" },
+        ],
+      }),
+    ).toEqual(["get_weather", "web_search", "tick"]);
+    expect(names({ type: "mcp", server_label: "s" })).toEqual(["echo", "tick"]);
+    expect(names({ type: "function", name: "get_weather" })).toHaveLength(5);
+    expect(chatToolChoice({ type: "mcp", server_label: "s", name: "echo" })).toEqual({
+      type: "function",
+      function: { name: "echo" },
+    });
+    expect(chatToolChoice({ type: "mcp", server_label: "s" })).toBe("required");
   });
 });
 

@@ -81,14 +81,46 @@ export function planResponseTools(tools: readonly ResponseTool[]): ResponseToolP
   return plan;
 }
 
-/** OpenAI's Responses `tool_choice` as the chat form; a hosted tool forced is its function. */
+/** OpenAI's Responses `tool_choice` as the chat form; a hosted or MCP tool forced is its function. */
 export function chatToolChoice(choice: ResponseToolChoice | null | undefined): ToolChoice | undefined {
   if (choice === null || choice === undefined) return undefined;
   if (typeof choice === "string") return choice;
   if (choice.type === "allowed_tools") return choice.mode as "auto" | "required";
-  if (choice.type === "function") return { type: "function", function: { name: String(choice.name) } };
+  if (choice.type === "function" || (choice.type === "mcp" && typeof choice.name === "string"))
+    return { type: "function", function: { name: String(choice.name) } };
+  // One MCP server, none of its tools named: any tool will do (only its tools are offered).
+  if (choice.type === "mcp") return "required";
   const hosted = choice.type.startsWith("web_search") ? "web_search" : choice.type;
   return { type: "function", function: { name: hosted } };
+}
+
+/**
+ * The definitions offered under a `tool_choice` that restricts them: `allowed_tools` lists the
+ * tools (a function by name, a hosted tool by type, an MCP server by label or one of its tools),
+ * an `mcp` choice without a name one server's tools. Any other choice offers every tool.
+ */
+export function offeredDefinitions(plan: ResponseToolPlan, choice: ResponseToolChoice | null | undefined) {
+  if (choice == null || typeof choice === "string") return plan.definitions;
+  type Named = { type?: unknown; name?: unknown; server_label?: unknown };
+  const allowed: Named[] | null =
+    choice.type === "allowed_tools"
+      ? (choice.tools as Named[])
+      : choice.type === "mcp" && typeof choice.name !== "string"
+        ? [choice as Named]
+        : null;
+  if (allowed === null) return plan.definitions;
+  return plan.definitions.filter(({ function: { name } }) =>
+    allowed.some((tool) => {
+      if (tool.type === "function") return tool.name === name;
+      if (tool.type === "mcp")
+        return (
+          plan.mcpTools.get(name)?.server_label === tool.server_label &&
+          (tool.name == null || tool.name === name)
+        );
+      const hosted = String(tool.type).startsWith("web_search") ? "web_search" : tool.type;
+      return hosted === name && plan.serverTools.has(name);
+    }),
+  );
 }
 
 /** The MCP server's tools the request allows (`allowed_tools`: names, or `{tool_names}`). */

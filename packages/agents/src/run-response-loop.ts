@@ -15,7 +15,7 @@ import { dropOldestMessage } from "./drop-oldest-message.ts";
 import { outputTextMessage } from "./output-items.ts";
 import { outputLogprobs } from "./output-logprobs.ts";
 import { finishedItem, type ResponseLoopEvent } from "./response-loop-event.ts";
-import { chatToolChoice, type ResponseToolPlan } from "./response-tool-plan.ts";
+import { chatToolChoice, offeredDefinitions, type ResponseToolPlan } from "./response-tool-plan.ts";
 import { type InferenceStepResult, runInferenceStep } from "./run-inference-step.ts";
 import { runStepCalls } from "./run-step-calls.ts";
 import { startMcp } from "./start-mcp.ts";
@@ -76,7 +76,7 @@ function chatRequest(
     ...(request.temperature != null ? { temperature: request.temperature } : {}),
     ...(request.top_p != null ? { top_p: request.top_p } : {}),
     ...(tokensLeft !== undefined ? { max_tokens: tokensLeft } : {}),
-    ...(offerTools ? { tools: options.plan.definitions } : {}),
+    ...(offerTools ? { tools: offeredDefinitions(options.plan, request.tool_choice) } : {}),
     ...(offerTools && choice !== undefined ? { tool_choice: choice } : {}),
     ...(offerTools && request.parallel_tool_calls != null
       ? { parallel_tool_calls: request.parallel_tool_calls }
@@ -129,7 +129,8 @@ export async function* responseLoop(
       request.max_output_tokens == null ? undefined : request.max_output_tokens - usage.output_tokens;
     if (tokensLeft !== undefined && tokensLeft <= 0)
       return done("incomplete", { incompleteReason: "max_output_tokens" });
-    const offerTools = plan.definitions.length > 0 && toolCallsLeft > 0;
+    const offered = offeredDefinitions(plan, request.tool_choice);
+    const offerTools = offered.length > 0 && toolCallsLeft > 0;
     let stepResult: InferenceStepResult;
     for (;;) {
       const chat = chatRequest(request, messages, { tokensLeft, offerTools, plan, step });
@@ -176,6 +177,7 @@ export async function* responseLoop(
       calls: toolCalls,
       text,
       plan,
+      offered: new Set(offered.map((d) => d.function.name)),
       includes,
       citationFiles,
       callsLeft: toolCallsLeft,

@@ -10,6 +10,8 @@ export interface StepCallsOptions {
   /** The text the model wrote beside its calls. */
   text: string;
   plan: ResponseToolPlan;
+  /** The names the model was offered this step; a call of any other is the client's. */
+  offered: ReadonlySet<string>;
   /** The request's `include`: what hosted call items carry. */
   includes: ReadonlySet<string>;
   /** Files the response may cite; file searches add what they found. */
@@ -51,8 +53,9 @@ export async function* runStepCalls(
   const approvals: ResponseOutputItem[] = [];
   const clientCalls: ToolCall[] = [];
   for (const c of options.calls) {
-    const hosted = plan.serverTools.get(c.function.name);
-    const mcp = plan.mcpTools.get(c.function.name);
+    const known = options.offered.has(c.function.name);
+    const hosted = known ? plan.serverTools.get(c.function.name) : undefined;
+    const mcp = known ? plan.mcpTools.get(c.function.name) : undefined;
     if (hosted) {
       if (runnable.length >= options.callsLeft) continue;
       const started = inProgressItem(hosted, c, serverToolItemId(hosted));
