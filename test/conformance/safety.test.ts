@@ -108,6 +108,10 @@ describe("shields", () => {
   });
 
   it("registers, retrieves (ids may contain '/') and deletes a shield", async () => {
+    const before = await ts.stack.safety.shieldsFor("input", {
+      access: { principal: null, enforced: false },
+    });
+    expect(before.map((s) => s.identifier)).not.toContain("team/blocklist");
     const registered = await client.shields.register({
       shield_id: "team/blocklist",
       provider_id: "blocklist",
@@ -121,9 +125,12 @@ describe("shields", () => {
       type: "shield",
     });
     expect(await client.shields.retrieve("team/blocklist")).toEqual(registered);
-    expect(
-      await ts.stack.safety.touchpointsOf("team/blocklist", { access: { principal: null, enforced: false } }),
-    ).toEqual(["input"]);
+    const anyone = { access: { principal: null, enforced: false } };
+    expect(await ts.stack.safety.touchpointsOf("team/blocklist", anyone)).toEqual(["input"]);
+    // shieldsFor reuses a short-lived list; a registration here is seen at once all the same.
+    expect((await ts.stack.safety.shieldsFor("input", anyone)).map((s) => s.identifier)).toContain(
+      "team/blocklist",
+    );
     const { violation } = await client.safety.runShield({
       shield_id: "team/blocklist",
       messages: [user("my password")],
@@ -131,6 +138,9 @@ describe("shields", () => {
     expect(violation?.violation_level).toBe("error");
 
     await client.shields.delete("team/blocklist");
+    expect((await ts.stack.safety.shieldsFor("input", anyone)).map((s) => s.identifier)).not.toContain(
+      "team/blocklist",
+    );
     const gone = await client.shields.retrieve("team/blocklist").catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(LlamaStackClient.NotFoundError);
     expect((gone as InstanceType<typeof LlamaStackClient.NotFoundError>).error).toEqual({

@@ -20,6 +20,9 @@ import type { RouterLookup } from "./router-lookup.ts";
 import { type ResponseLoopEnd, responseLoop } from "./run-response-loop.ts";
 import { requestGuardrails, withGuardrails } from "./with-guardrails.ts";
 
+/** How long after its first output a stored response is written `in_progress`. */
+const STORE_DELAY_MS = 5;
+
 const SHIELD_REFUSAL = "I can't help with that: the request was blocked by a safety shield.";
 
 export interface BeginDependencies {
@@ -104,29 +107,37 @@ export async function beginResponse(
   const store = request.store !== false;
   const inputItems = [...prepared.history, ...prepared.inputItems];
   let stored: Promise<boolean> | undefined;
+  let pending: NodeJS.Timeout | undefined;
   const markStarted = () => {
     if (!store) return;
-    const written = options.existing
-      ? deps.storage.update(snapshot([]))
-      : deps.storage.save({ response: snapshot([]), inputItems }, call.access).then(() => true);
-    stored = written.then(
-      (ok) => {
-        if (ok) deps.liveness.track(id);
-        return ok;
-      },
-      (error: unknown) => {
-        deps.logger.warn("could not store a response in progress", { response: id, error });
-        return false;
-      },
-    );
+    // A little later: the first token's events reach the socket before the write runs (embedded
+    // PGlite runs queries on this thread); a response that ends before then is written once.
+    pending = setTimeout(() => {
+      pending = undefined;
+      const written = options.existing
+        ? deps.storage.update(snapshot([]))
+        : deps.storage.save({ response: snapshot([]), inputItems }, call.access).then(() => true);
+      stored = written.then(
+        (ok) => {
+          if (ok) deps.liveness.track(id);
+          return ok;
+        },
+        (error: unknown) => {
+          deps.logger.warn("could not store a response in progress", { response: id, error });
+          return false;
+        },
+      );
+    }, STORE_DELAY_MS);
   };
   const finish = async (response: ResponseObject): Promise<ResponseObject> => {
     let answered = response;
     if (store) {
+      clearTimeout(pending);
       const started = await stored;
       deps.liveness.untrack(id);
-      if (started === undefined || (!started && !options.existing))
-        await deps.storage.save({ response, inputItems }, call.access);
+      // A queued background response has its row already: it is updated, like one written in progress.
+      const hasRow = options.existing !== undefined || started === true;
+      if (!hasRow) await deps.storage.save({ response, inputItems }, call.access);
       else if (!(await deps.storage.update(response)))
         answered = (await deps.storage.find(id, call.access))?.response ?? response;
     }
@@ -157,7 +168,7 @@ async function* refusalOnly(refusal: string): AsyncGenerator<ResponseLoopEvent, 
   return { status: "completed", usage: { input_tokens: 0, output_tokens: 0 } };
 }
 
-/** The events unchanged; `first` runs when the first one arrives (the loop was admitted). */
+/** The events unchanged; `first` runs when the first output arrives (text, a call, a refusal). */
 async function* onFirstEvent(
   events: AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd>,
   first: () => void,
@@ -166,7 +177,8 @@ async function* onFirstEvent(
   try {
     for (;;) {
       const next = await events.next();
-      if (!started) {
+      // After the first token is on its way, not before: storing it must not delay that token.
+      if (!started && (next.done || (next.value.type !== "step-start" && next.value.type !== "text-start"))) {
         started = true;
         first();
       }

@@ -1,4 +1,10 @@
-import type { ResponseObject, ResponseOutputItem, ResponseStreamEvent } from "@llama-stack-ts/api";
+import {
+  type BatchedEvents,
+  type ResponseObject,
+  type ResponseOutputItem,
+  type ResponseStreamEvent,
+  SSE_BATCHES,
+} from "@llama-stack-ts/api";
 import {
   EMPTY_TEXT_PART,
   functionCallEvents,
@@ -41,11 +47,30 @@ const DISCONNECTED = {
  * terminal event carrying the response that is stored. `first` is the loop's first event, already
  * awaited (admission). An error after that fails the response rather than the stream.
  */
-export async function* responseStreamEvents(
+export function responseStreamEvents(
   events: AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd>,
   first: IteratorResult<ResponseLoopEvent, ResponseLoopEnd>,
   options: ResponseStreamEventsOptions,
-): AsyncGenerator<ResponseStreamEvent> {
+): BatchedEvents<ResponseStreamEvent> {
+  const batches = responseStreamBatches(events, first, options);
+  return {
+    [SSE_BATCHES]: () => batches,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of { [Symbol.asyncIterator]: () => batches }) yield* batch;
+    },
+  };
+}
+
+/**
+ * The stream as batches of the events that are ready together: `response.created` and
+ * `in_progress` at admission, then the events of the loop's `text-start` wait for the next ones,
+ * so a message's announcement and its first delta leave in one write.
+ */
+async function* responseStreamBatches(
+  events: AsyncGenerator<ResponseLoopEvent, ResponseLoopEnd>,
+  first: IteratorResult<ResponseLoopEvent, ResponseLoopEnd>,
+  options: ResponseStreamEventsOptions,
+): AsyncGenerator<ResponseStreamEvent[]> {
   let sequence = 0;
   const number = (event: UnnumberedEvent) =>
     ({ ...event, sequence_number: sequence++ }) as ResponseStreamEvent;
@@ -87,13 +112,21 @@ export async function* responseStreamEvents(
 
   let finished = false;
   try {
-    yield number({ type: "response.created", response: options.snapshot([]) });
-    yield number({ type: "response.in_progress", response: options.snapshot([]) });
+    // Sent at admission, with the headers: the first write of a response is the slow one.
+    yield [
+      number({ type: "response.created", response: options.snapshot([]) }),
+      number({ type: "response.in_progress", response: options.snapshot([]) }),
+    ];
+    let held: ResponseStreamEvent[] = [];
     let next = first;
     let end: ResponseLoopEnd;
     try {
       while (!next.done) {
-        for (const event of map(next.value)) yield number(event);
+        held.push(...map(next.value).map(number));
+        if (next.value.type !== "step-start" && next.value.type !== "text-start") {
+          yield held;
+          held = [];
+        }
         next = await events.next();
       }
       end = next.value;
@@ -107,7 +140,7 @@ export async function* responseStreamEvents(
     }
     finished = true;
     const response = await options.finish(options.snapshot(output.filter(Boolean), end));
-    yield number({ type: TERMINAL[response.status] ?? "response.failed", response });
+    yield [...held, number({ type: TERMINAL[response.status] ?? "response.failed", response })];
   } finally {
     // A client gone mid-stream ends the loop, and with it the generation; what it got is stored as failed.
     await events.return(DISCONNECTED);

@@ -12,3 +12,14 @@ export function sseEvent(payload: unknown): string {
 export const SSE_DONE = "data: [DONE]\n\n";
 
 export type SseErrorPayload = ErrorEnvelope;
+
+/**
+ * A stream that can also be read in batches: events that are ready together (a response's
+ * `created` and `in_progress`, an item's announcement and its first delta) reach the client in
+ * one write. `sseResponse` reads the batches when offered; any other reader sees single events.
+ */
+export const SSE_BATCHES: unique symbol = Symbol.for("llama-stack-ts.sse-batches");
+
+export interface BatchedEvents<T> extends AsyncIterable<T> {
+  [SSE_BATCHES](): AsyncIterator<readonly T[]>;
+}

@@ -1,4 +1,4 @@
-import { SSE_DONE, sseEvent } from "@llama-stack-ts/api";
+import { type BatchedEvents, SSE_BATCHES, SSE_DONE, sseEvent } from "@llama-stack-ts/api";
 import { toErrorResponse } from "../errors/error-response.ts";
 
 /**
@@ -16,8 +16,10 @@ export async function sseResponse(
   options: { done?: boolean; onError?: (error: unknown) => void } = {},
 ): Promise<Response> {
   const encoder = new TextEncoder();
-  const iterator = events[Symbol.asyncIterator]();
-  let first: IteratorResult<unknown> | undefined = await iterator.next();
+  // Events ready together go out in one write when the stream offers batches.
+  const iterator: AsyncIterator<readonly unknown[]> =
+    SSE_BATCHES in events ? (events as BatchedEvents<unknown>)[SSE_BATCHES]() : singles(events);
+  let first: IteratorResult<readonly unknown[]> | undefined = await iterator.next();
   let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -31,7 +33,7 @@ export async function sseResponse(
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(sseEvent(next.value)));
+        if (next.value.length > 0) controller.enqueue(encoder.encode(next.value.map(sseEvent).join("")));
       } catch (error) {
         const response = toErrorResponse(error);
         if (response.unexpected) options.onError?.(error);
@@ -53,4 +55,19 @@ export async function sseResponse(
       "x-accel-buffering": "no",
     },
   });
+}
+
+/** A stream of single events, each as a batch of one. */
+function singles(events: AsyncIterable<unknown>): AsyncIterator<readonly unknown[]> {
+  const iterator = events[Symbol.asyncIterator]();
+  return {
+    next: async () => {
+      const next = await iterator.next();
+      return next.done ? next : { done: false, value: [next.value] };
+    },
+    return: async () => {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+  };
 }

@@ -45,9 +45,16 @@ const PASSED_THROUGH_KINDS = new Set(["invalid_request", "not_implemented"]);
  * and when the shield itself fails apply its `on_error` — `block` fails closed with a violation,
  * `allow` fails open — instead of failing the request.
  */
+/**
+ * How long one caller's shield list is reused by `shieldsFor` (every response and tool result asks
+ * it). A registration on this process is seen at once; one on another replica within this time.
+ */
+const SHIELD_LIST_TTL_MS = 1_000;
+
 export class SafetyRouter implements SafetyApi {
   readonly shieldErrors: ShieldErrorCounts = { blocked: 0, allowed: 0 };
   private readonly logger: Logger;
+  private readonly listed = new Map<string, { shields: Shield[]; generation: number; expires: number }>();
 
   constructor(
     private readonly shields: ShieldsRouter,
@@ -112,13 +119,26 @@ export class SafetyRouter implements SafetyApi {
 
   /** The shields this caller can see that guard a touchpoint; shields of unconfigured providers are skipped. */
   async shieldsFor(touchpoint: ShieldTouchpoint, call: ApiCall): Promise<Shield[]> {
-    const all = await this.shields.list(call);
+    if (!this.shields.hasProviders()) return [];
+    const all = await this.visibleShields(call);
     return all.filter((shield) => {
       const provider = this.providerOf(shield);
       return (
         provider !== undefined && effectiveShieldOptions(provider, shield).touchpoints.includes(touchpoint)
       );
     });
+  }
+
+  /** The caller's shields, from a list at most {@link SHIELD_LIST_TTL_MS} old. */
+  private async visibleShields(call: ApiCall): Promise<Shield[]> {
+    const key = call.access.enforced ? `p:${call.access.principal ?? ""}` : "anyone";
+    const cached = this.listed.get(key);
+    const generation = this.shields.generation;
+    if (cached && cached.generation === generation && cached.expires > Date.now()) return cached.shields;
+    const shields = await this.shields.list(call);
+    if (this.listed.size > 1_000) this.listed.clear();
+    this.listed.set(key, { shields, generation, expires: Date.now() + SHIELD_LIST_TTL_MS });
+    return shields;
   }
 
   private providerOf(shield: Shield): SafetyProvider | undefined {

@@ -18,6 +18,9 @@ import { parseShieldParamOptions } from "./parse-shield-param-options.ts";
  * like models, and the safety provider behind each.
  */
 export class ShieldsRouter implements ShieldsApi {
+  /** Bumped by every registration and removal here, so readers that cache lists know theirs is stale. */
+  generation = 0;
+
   constructor(
     readonly table: ResourceTable<Shield>,
     private readonly providers: ProviderSet,
@@ -25,6 +28,11 @@ export class ShieldsRouter implements ShieldsApi {
 
   list(call: ApiCall): Promise<Shield[]> {
     return this.table.list(call.access);
+  }
+
+  /** False when no safety provider is configured: then no shield can exist. */
+  hasProviders(): boolean {
+    return this.providers.byApi("safety").length > 0;
   }
 
   get(identifier: string, call: ApiCall): Promise<Shield> {
@@ -36,6 +44,7 @@ export class ShieldsRouter implements ShieldsApi {
     assertStoredLength(request.shield_id, STORED_STRING_LIMITS.resourceId, "shield_id");
     const params = request.params ?? {};
     parseShieldParamOptions(params);
+    this.generation++;
     return this.table.register(
       {
         identifier: request.shield_id,
@@ -49,8 +58,9 @@ export class ShieldsRouter implements ShieldsApi {
   }
 
   /** 404 when unknown or not visible; 409 for shields from the run config. */
-  unregister(identifier: string, call: ApiCall): Promise<void> {
-    return this.table.unregister(identifier, call.access);
+  async unregister(identifier: string, call: ApiCall): Promise<void> {
+    await this.table.unregister(identifier, call.access);
+    this.generation++;
   }
 
   /** The shield's safety provider, or a 503 when the shield outlived its provider's config entry. */
