@@ -76,7 +76,9 @@ describe("mcp tools", () => {
     const response = await openai.responses.create({
       model: "llama-cpp/echoer",
       input: "Say hi through the server",
-      tools: [{ ...server(), require_approval: "never" }],
+      tools: [
+        { ...server(), require_approval: "never", authorization: "s3cret", headers: { "X-Key": "k3y" } },
+      ],
       ...({ max_tool_calls: 1 } as object),
     });
     expect(response.status).toBe("completed");
@@ -92,6 +94,13 @@ describe("mcp tools", () => {
     });
     expect(JSON.parse((call as { arguments: string }).arguments)).toEqual({ text: "hi" });
     expect(response.output.at(-1)?.type).toBe("message");
+    // The token and header values reached the server but are neither echoed nor stored.
+    const sent = mcp.requests.at(-1)!.headers;
+    expect([sent.authorization, sent["x-key"]]).toEqual(["Bearer s3cret", "k3y"]);
+    for (const echoed of [response, await openai.responses.retrieve(response.id)]) {
+      expect(JSON.stringify(echoed.tools)).not.toMatch(/s3cret|k3y/);
+      expect(echoed.tools[0]).toMatchObject({ type: "mcp", headers: { "X-Key": "<redacted>" } });
+    }
   });
 
   it("asks approval by default; an approved call runs as an mcp_call carrying approval_request_id", async () => {

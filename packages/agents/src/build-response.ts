@@ -43,7 +43,7 @@ export function buildResponse(options: BuildResponseOptions): ResponseObject {
     top_p: request.top_p ?? null,
     text: { format: request.text?.format ?? { type: "text" } },
     tool_choice: request.tool_choice ?? "auto",
-    tools: request.tools ?? [],
+    tools: (request.tools ?? []).map(withoutSecrets),
     truncation: request.truncation ?? "disabled",
     usage: usage && {
       input_tokens: usage.input_tokens,
@@ -54,5 +54,20 @@ export function buildResponse(options: BuildResponseOptions): ResponseObject {
     },
     metadata: request.metadata ?? {},
     user: request.user ?? null,
+  };
+}
+
+/**
+ * An `mcp` tool as echoed and stored: its `authorization` token is dropped and its header values
+ * hidden (they carry keys), as OpenAI never returns them either.
+ */
+function withoutSecrets(tool: NonNullable<ResponseCreateRequest["tools"]>[number]) {
+  if (tool.type !== "mcp") return tool;
+  const { authorization: _token, headers, ...rest } = tool;
+  return {
+    ...rest,
+    ...(headers
+      ? { headers: Object.fromEntries(Object.keys(headers).map((name) => [name, "<redacted>"])) }
+      : {}),
   };
 }
