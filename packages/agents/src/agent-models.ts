@@ -5,22 +5,18 @@ import {
   type ChatCompletionChunk,
   type ChatCompletionRequest,
   type ChatModelSource,
-  type FinishReason,
   InvalidRequestError,
   type Model,
-  newId,
   type ResponseCreateRequest,
-  type ResponseObject,
-  type ResponseOutputItem,
   type ResponsesApi,
   type SafetyApi,
-  UpstreamError,
 } from "@llama-stack-ts/api";
+import { agentChatChunks, completionChunks } from "./agent-chat-chunks.ts";
+import { agentChatCompletion, answerText, failure, finishReason } from "./agent-chat-completion.ts";
 import { AGENTS_PARENT, type AgentRecords } from "./agent-records.ts";
 import { agentResponseRequest } from "./agent-response-request.ts";
 import { AGENT_SHIELD_REFUSAL, agentShieldViolation } from "./agent-shields.ts";
 import { chatToResponseInput } from "./chat-to-response-input.ts";
-import { itemText } from "./item-text.ts";
 
 const PREFIX = "agent/";
 
@@ -54,7 +50,7 @@ export class AgentModels implements ChatModelSource {
   async chatCompletion(model: Model, request: ChatCompletionRequest, call: ApiCall): Promise<ChatCompletion> {
     const agent = await this.agent(model, call);
     const refusal = await this.inputRefusal(agent, request, call);
-    if (refusal !== null) return completion(request, refusal, [], "content_filter", null);
+    if (refusal !== null) return agentChatCompletion(request, refusal, [], "content_filter", null);
     const response = await this.dependencies.responses().create(responseRequest(agent, request), call);
     if (response.status === "failed") throw failure(response);
     const text = answerText(response.output);
@@ -69,7 +65,7 @@ export class AgentModels implements ChatModelSource {
           )
         : null;
     if (violation) {
-      return completion(
+      return agentChatCompletion(
         request,
         violation.user_message ?? AGENT_SHIELD_REFUSAL,
         [],
@@ -77,7 +73,7 @@ export class AgentModels implements ChatModelSource {
         response,
       );
     }
-    return completion(request, text, calls, finishReason(response, calls), response);
+    return agentChatCompletion(request, text, calls, finishReason(response, calls), response);
   }
 
   async chatCompletionStream(
@@ -91,51 +87,7 @@ export class AgentModels implements ChatModelSource {
       return completionChunks(await this.chatCompletion(model, request, call), request);
     }
     const stream = await this.dependencies.responses().createStream(responseRequest(agent, request), call);
-    return (async function* () {
-      const head = {
-        id: newId("chatCompletion"),
-        object: "chat.completion.chunk" as const,
-        created: now(),
-        model: request.model,
-      };
-      yield {
-        ...head,
-        choices: [{ index: 0, delta: { role: "assistant" as const, content: "" }, finish_reason: null }],
-      };
-      let messages = 0;
-      let separator = "";
-      let response: ResponseObject | null = null;
-      const calls: ResponseOutputItem[] = [];
-      for await (const event of stream) {
-        const item = event.item as ResponseOutputItem | undefined;
-        if (event.type === "response.output_item.added" && item?.type === "message") {
-          separator = messages++ > 0 ? "\n\n" : "";
-        } else if (event.type === "response.output_text.delta" || event.type === "response.refusal.delta") {
-          yield {
-            ...head,
-            choices: [{ index: 0, delta: { content: separator + String(event.delta) }, finish_reason: null }],
-          };
-          separator = "";
-        } else if (event.type === "response.output_item.done" && item?.type === "function_call") {
-          yield {
-            ...head,
-            choices: [
-              { index: 0, delta: { tool_calls: [toolCallDelta(item, calls.length)] }, finish_reason: null },
-            ],
-          };
-          calls.push(item);
-        } else if (event.type === "response.failed") {
-          throw failure(event.response as ResponseObject);
-        } else if (event.type === "response.completed" || event.type === "response.incomplete") {
-          response = event.response as ResponseObject;
-        }
-      }
-      const finish = response ? finishReason(response, calls) : "stop";
-      yield { ...head, choices: [{ index: 0, delta: {}, finish_reason: finish }] };
-      if (request.stream_options?.include_usage && response?.usage) {
-        yield { ...head, choices: [], usage: usageOf(response) };
-      }
-    })();
+    return agentChatChunks(stream, request);
   }
 
   private async inputRefusal(
@@ -205,113 +157,4 @@ function responseRequest(agent: Agent, request: ChatCompletionRequest): Response
     ...(request.top_p != null ? { top_p: request.top_p } : {}),
     ...(maxTokens ? { max_output_tokens: maxTokens } : {}),
   };
-}
-
-/** Every message's text, a blank line between messages (as the stream sends it). */
-function answerText(output: readonly ResponseOutputItem[]): string {
-  return output
-    .filter((item) => item.type === "message")
-    .map((item) => itemText(item.content))
-    .join("\n\n");
-}
-
-function finishReason(response: ResponseObject, calls: readonly ResponseOutputItem[]): FinishReason {
-  if (calls.length) return "tool_calls";
-  return response.status === "incomplete" && response.incomplete_details?.reason === "max_output_tokens"
-    ? "length"
-    : "stop";
-}
-
-function completion(
-  request: ChatCompletionRequest,
-  text: string,
-  calls: readonly ResponseOutputItem[],
-  finish: FinishReason,
-  response: ResponseObject | null,
-): ChatCompletion {
-  return {
-    id: newId("chatCompletion"),
-    object: "chat.completion",
-    created: now(),
-    model: request.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: "assistant",
-          content: text,
-          ...(calls.length
-            ? {
-                tool_calls: calls.map((item) => ({
-                  id: String(item.call_id),
-                  type: "function" as const,
-                  function: { name: String(item.name), arguments: String(item.arguments) },
-                })),
-              }
-            : {}),
-        },
-        finish_reason: finish,
-        logprobs: null,
-      },
-    ],
-    ...(response?.usage ? { usage: usageOf(response) } : {}),
-  };
-}
-
-/** A whole completion as the chunks a stream of it would be. */
-async function* completionChunks(
-  whole: ChatCompletion,
-  request: ChatCompletionRequest,
-): AsyncGenerator<ChatCompletionChunk> {
-  const head = {
-    id: whole.id,
-    object: "chat.completion.chunk" as const,
-    created: whole.created,
-    model: whole.model,
-  };
-  const choice = whole.choices[0]!;
-  yield {
-    ...head,
-    choices: [
-      { index: 0, delta: { role: "assistant", content: choice.message.content ?? "" }, finish_reason: null },
-    ],
-  };
-  const calls = choice.message.tool_calls ?? [];
-  if (calls.length) {
-    yield {
-      ...head,
-      choices: [
-        { index: 0, delta: { tool_calls: calls.map((c, index) => ({ index, ...c })) }, finish_reason: null },
-      ],
-    };
-  }
-  yield { ...head, choices: [{ index: 0, delta: {}, finish_reason: choice.finish_reason }] };
-  if (request.stream_options?.include_usage && whole.usage)
-    yield { ...head, choices: [], usage: whole.usage };
-}
-
-function toolCallDelta(item: ResponseOutputItem, index: number) {
-  return {
-    index,
-    id: String(item.call_id),
-    type: "function" as const,
-    function: { name: String(item.name), arguments: String(item.arguments) },
-  };
-}
-
-function usageOf(response: ResponseObject) {
-  const usage = response.usage!;
-  return {
-    prompt_tokens: usage.input_tokens,
-    completion_tokens: usage.output_tokens,
-    total_tokens: usage.total_tokens,
-  };
-}
-
-function failure(response: ResponseObject): UpstreamError {
-  return new UpstreamError(response.error?.message ?? "The agent's response failed.");
-}
-
-function now(): number {
-  return Math.floor(Date.now() / 1000);
 }

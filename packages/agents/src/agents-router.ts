@@ -11,34 +11,28 @@ import {
   type AgentStep,
   type AgentsApi,
   type ApiCall,
-  InvalidRequestError,
   NotFoundError,
   type StackApiName,
   type StackApis,
-  StackError,
   type Turn,
   type TurnCreateRequest,
   type TurnResumeRequest,
   type TurnStreamChunk,
 } from "@llama-stack-ts/api";
+import { agentPage } from "./agent-page.ts";
 import { AGENTS_PARENT, type AgentRecords } from "./agent-records.ts";
 import { agentResponseRequest } from "./agent-response-request.ts";
+import { AgentSessions } from "./agent-sessions.ts";
+import type { AgentTurnDependencies } from "./agent-turn-run.ts";
 import { resolveMcpServers } from "./resolve-mcp-servers.ts";
 import { planResponseTools } from "./response-tool-plan.ts";
-import { type AgentTurnDependencies, completeAgentTurn, streamAgentTurn } from "./run-agent-turn.ts";
+import { completeAgentTurn, streamAgentTurn } from "./run-agent-turn.ts";
 import { turnRuns } from "./turn-runs.ts";
 
 /** The Stack's routers as the agents layer reaches them (core's `StackRouters`). */
 export interface AgentsRouterLookup {
   get<K extends StackApiName>(name: K): StackApis[K] | undefined;
   require<K extends StackApiName>(name: K): StackApis[K];
-}
-
-interface SessionRecord {
-  session_id: string;
-  session_name: string;
-  agent_id: string;
-  started_at: string;
 }
 
 /**
@@ -48,6 +42,7 @@ interface SessionRecord {
  */
 export class AgentsRouter implements AgentsApi {
   private readonly dependencies: AgentTurnDependencies;
+  private readonly sessions: AgentSessions;
 
   constructor(
     private readonly routers: AgentsRouterLookup,
@@ -59,6 +54,11 @@ export class AgentsRouter implements AgentsApi {
       safety: () => routers.require("safety"),
       records,
     };
+    this.sessions = new AgentSessions({
+      agent: (agentId, call) => this.retrieve(agentId, call),
+      conversations: this.dependencies.conversations,
+      records,
+    });
   }
 
   async create(request: AgentCreateRequest, call: ApiCall): Promise<AgentCreateResponse> {
@@ -85,12 +85,12 @@ export class AgentsRouter implements AgentsApi {
   }
 
   async list(query: AgentPageQuery, call: ApiCall): Promise<AgentPage<Agent>> {
-    return page((await this.records.list("agent", AGENTS_PARENT, call.access)) as Agent[], query);
+    return agentPage((await this.records.list("agent", AGENTS_PARENT, call.access)) as Agent[], query);
   }
 
   async delete(agentId: string, call: ApiCall): Promise<void> {
     await this.retrieve(agentId, call);
-    for (const session of await this.sessionRecords(agentId, call)) {
+    for (const session of await this.sessions.sessionRecords(agentId, call)) {
       await this.deleteSession(agentId, session.session_id, call);
     }
     await this.records.delete("agent", agentId, call.access);
@@ -101,18 +101,7 @@ export class AgentsRouter implements AgentsApi {
     request: AgentSessionCreateRequest,
     call: ApiCall,
   ): Promise<{ session_id: string }> {
-    await this.retrieve(agentId, call);
-    const conversation = await this.routers
-      .require("conversations")
-      .create({ metadata: { agent_id: agentId, session_name: request.session_name } }, call);
-    const session: SessionRecord = {
-      session_id: conversation.id,
-      session_name: request.session_name,
-      agent_id: agentId,
-      started_at: new Date(conversation.created_at * 1000).toISOString(),
-    };
-    await this.records.put("agent_session", session.session_id, agentId, { ...session }, call.access);
-    return { session_id: session.session_id };
+    return this.sessions.create(agentId, request, call);
   }
 
   async retrieveSession(
@@ -121,10 +110,7 @@ export class AgentsRouter implements AgentsApi {
     query: AgentSessionQuery,
     call: ApiCall,
   ): Promise<AgentSession> {
-    const session = await this.session(agentId, sessionId, call);
-    const turns = await this.turns(sessionId, call);
-    const wanted = query.turn_ids?.length ? new Set(query.turn_ids) : null;
-    return { ...session, turns: wanted ? turns.filter((turn) => wanted.has(turn.turn_id)) : turns };
+    return this.sessions.retrieve(agentId, sessionId, query, call);
   }
 
   async listSessions(
@@ -132,29 +118,11 @@ export class AgentsRouter implements AgentsApi {
     query: AgentPageQuery,
     call: ApiCall,
   ): Promise<AgentPage<AgentSession>> {
-    await this.retrieve(agentId, call);
-    const sessions = page(await this.sessionRecords(agentId, call), query);
-    const data = await Promise.all(
-      sessions.data.map(async (session) => ({
-        ...session,
-        turns: await this.turns(session.session_id, call),
-      })),
-    );
-    return { data, has_more: sessions.has_more };
+    return this.sessions.list(agentId, query, call);
   }
 
   async deleteSession(agentId: string, sessionId: string, call: ApiCall): Promise<void> {
-    await this.session(agentId, sessionId, call);
-    for (const turn of await this.turns(sessionId, call)) {
-      await this.records.delete("agent_turn", turn.turn_id, call.access);
-    }
-    try {
-      await this.routers.require("conversations").delete(sessionId, call);
-    } catch (error) {
-      // Deleted through /v1/conversations already: the session goes all the same.
-      if (!(StackError.isInstance(error) && error.kind === "not_found")) throw error;
-    }
-    await this.records.delete("agent_session", sessionId, call.access);
+    return this.sessions.delete(agentId, sessionId, call);
   }
 
   async createTurn(
@@ -200,7 +168,7 @@ export class AgentsRouter implements AgentsApi {
   }
 
   async retrieveTurn(agentId: string, sessionId: string, turnId: string, call: ApiCall): Promise<Turn> {
-    await this.session(agentId, sessionId, call);
+    await this.sessions.session(agentId, sessionId, call);
     const record = await this.records.get("agent_turn", turnId, call.access);
     if (!record || (record.turn as Turn).session_id !== sessionId) throw new NotFoundError("Turn", turnId);
     return record.turn as Turn;
@@ -222,41 +190,10 @@ export class AgentsRouter implements AgentsApi {
   private runs(agentId: string, sessionId: string, call: ApiCall) {
     return turnRuns({
       agent: () => this.retrieve(agentId, call),
-      session: () => this.session(agentId, sessionId, call),
+      session: () => this.sessions.session(agentId, sessionId, call),
       records: this.records,
       sessionId,
       call,
     });
   }
-
-  /** The agent's session, or a 404 (another agent's session too). */
-  private async session(agentId: string, sessionId: string, call: ApiCall): Promise<SessionRecord> {
-    await this.retrieve(agentId, call);
-    const session = (await this.records.get("agent_session", sessionId, call.access)) as
-      | SessionRecord
-      | undefined;
-    if (!session || session.agent_id !== agentId) throw new NotFoundError("Session", sessionId);
-    return session;
-  }
-
-  private async sessionRecords(agentId: string, call: ApiCall): Promise<SessionRecord[]> {
-    return (await this.records.list("agent_session", agentId, call.access)) as unknown as SessionRecord[];
-  }
-
-  private async turns(sessionId: string, call: ApiCall): Promise<Turn[]> {
-    return (await this.records.list("agent_turn", sessionId, call.access)).map(
-      (record) => record.turn as Turn,
-    );
-  }
-}
-
-function page<T>(items: T[], query: AgentPageQuery): AgentPage<T> {
-  const start = query.start_index ?? 0;
-  if (start > items.length) {
-    throw new InvalidRequestError(`start_index ${start} is past the last of ${items.length}.`, {
-      param: "start_index",
-    });
-  }
-  const end = query.limit === undefined ? items.length : start + query.limit;
-  return { data: items.slice(start, end), has_more: end < items.length };
 }

@@ -1,48 +1,18 @@
 import {
-  type Agent,
-  type AgentToolConfig,
-  type AgentToolGroup,
   type ApiCall,
-  type ChatMessage,
-  type ConversationItemInput,
-  type ConversationsApi,
-  newId,
   type ResponseObject,
   type ResponseOutputItem,
-  type ResponsesApi,
-  type SafetyApi,
   type Turn,
   type TurnEventPayload,
   type TurnStreamChunk,
   UpstreamError,
 } from "@llama-stack-ts/api";
-import type { AgentRecords } from "./agent-records.ts";
 import { agentResponseRequest } from "./agent-response-request.ts";
-import { AGENT_SHIELD_REFUSAL, agentShieldViolation } from "./agent-shields.ts";
-import { buildTurn, type TurnIdentity, type TurnRecord } from "./turn-record.ts";
-import { feedOutput, type TurnSteps } from "./turn-steps.ts";
-
-export interface AgentTurnDependencies {
-  responses: () => ResponsesApi;
-  conversations: () => ConversationsApi;
-  safety: () => SafetyApi;
-  records: AgentRecords;
-}
-
-/** One run of a turn: its start, or its resumption with the client's tool answers. */
-export interface AgentTurnRun {
-  agent: Agent;
-  identity: TurnIdentity;
-  steps: TurnSteps;
-  /** Events already made (a resumed turn's client tool step). */
-  prelude: TurnEventPayload[];
-  input: ConversationItemInput[];
-  toolgroups: AgentToolGroup[];
-  toolConfig: AgentToolConfig | null;
-  /** What the agent's input shields judge; none on resume. */
-  shieldMessages: ChatMessage[];
-  responseIds: string[];
-}
+import { AGENT_SHIELD_REFUSAL } from "./agent-shields.ts";
+import type { AgentTurnDependencies, AgentTurnRun } from "./agent-turn-run.ts";
+import { checkTurnInput, checkTurnOutput } from "./agent-turn-shields.ts";
+import { feedOutput } from "./feed-output.ts";
+import { saveAgentTurn } from "./save-agent-turn.ts";
 
 /**
  * A turn without streaming: the agent's input shields, one response in the session's
@@ -55,12 +25,12 @@ export async function completeAgentTurn(
   call: ApiCall,
 ): Promise<{ turn: Turn; events: TurnEventPayload[] }> {
   const events = [...run.prelude];
-  const refused = await checkInput(run, dependencies, call, events);
+  const refused = await checkTurnInput(run, dependencies, call, events);
   if (refused) return { turn: refused, events };
   const response = await dependencies.responses().create(responseRequest(run), call);
   if (response.status === "failed") throw failure(response);
   const output = feedOutput(run.steps, response.output);
-  const violation = await checkOutput(run, dependencies, call);
+  const violation = await checkTurnOutput(run, dependencies, call);
   const answerStep = run.steps.steps.findLast((step) => step.step_type === "inference")?.step_id;
   // A refused answer's text never leaves the server, not even as progress.
   events.push(
@@ -75,7 +45,7 @@ export async function completeAgentTurn(
     events.push(...run.steps.shieldCall(null, "assistant-output"));
   const answer = violation ? (violation.user_message ?? AGENT_SHIELD_REFUSAL) : undefined;
   if (answer !== undefined) run.steps.replaceLastText(answer);
-  const turn = await saveTurn(run, dependencies, call, response, answer);
+  const turn = await saveAgentTurn(run, dependencies, call, response, answer);
   return { turn, events };
 }
 
@@ -95,7 +65,7 @@ export async function streamAgentTurn(
     return chunks([turnStart, ...events, terminal(turn)]);
   }
   const events = [...run.prelude];
-  const refused = await checkInput(run, dependencies, call, events);
+  const refused = await checkTurnInput(run, dependencies, call, events);
   if (refused) return chunks([turnStart, ...events, terminal(refused)]);
   const stream = await dependencies.responses().createStream(responseRequest(run), call);
   return (async function* () {
@@ -117,7 +87,7 @@ export async function streamAgentTurn(
       }
     }
     for (const payload of run.steps.finish()) yield { event: { payload } };
-    yield { event: { payload: terminal(await saveTurn(run, dependencies, call, response)) } };
+    yield { event: { payload: terminal(await saveAgentTurn(run, dependencies, call, response)) } };
   })();
 }
 
@@ -128,69 +98,6 @@ function responseRequest(run: AgentTurnRun) {
     toolgroups: run.toolgroups,
     toolConfig: run.toolConfig,
   });
-}
-
-/**
- * The agent's input shields. A refusal ends the turn with the shield's message, and the
- * exchange is still added to the session, so the next turn sees what was refused.
- */
-async function checkInput(
-  run: AgentTurnRun,
-  dependencies: AgentTurnDependencies,
-  call: ApiCall,
-  events: TurnEventPayload[],
-): Promise<Turn | null> {
-  const shields = run.agent.agent_config.input_shields;
-  if (!shields?.length || run.shieldMessages.length === 0) return null;
-  const violation = await agentShieldViolation(dependencies.safety, shields, run.shieldMessages, call);
-  events.push(...run.steps.shieldCall(violation, "user-input"));
-  if (!violation) return null;
-  const refusal = violation.user_message ?? AGENT_SHIELD_REFUSAL;
-  await dependencies
-    .conversations()
-    .appendItems(
-      run.identity.sessionId,
-      [
-        ...run.input,
-        { type: "message", id: newId("message"), role: "assistant", content: [{ type: "refusal", refusal }] },
-      ],
-      call,
-    );
-  return saveTurn(run, dependencies, call, null, refusal);
-}
-
-/** The agent's output shields judge the answer's text. */
-async function checkOutput(run: AgentTurnRun, dependencies: AgentTurnDependencies, call: ApiCall) {
-  const shields = run.agent.agent_config.output_shields;
-  const text = run.steps.lastText();
-  if (!shields?.length || !text) return null;
-  return agentShieldViolation(dependencies.safety, shields, [{ role: "assistant", content: text }], call);
-}
-
-async function saveTurn(
-  run: AgentTurnRun,
-  dependencies: AgentTurnDependencies,
-  call: ApiCall,
-  response: ResponseObject | null,
-  answer?: string,
-): Promise<Turn> {
-  const turn = buildTurn(run.identity, run.steps, response, answer);
-  const record: TurnRecord = {
-    turn,
-    agent_id: run.agent.agent_id,
-    awaiting: run.steps.pendingCalls,
-    toolgroups: run.toolgroups,
-    tool_config: run.toolConfig,
-    response_ids: [...run.responseIds, ...(response ? [response.id] : [])],
-  };
-  await dependencies.records.put(
-    "agent_turn",
-    turn.turn_id,
-    turn.session_id,
-    record as unknown as Record<string, unknown>,
-    call.access,
-  );
-  return turn;
 }
 
 function terminal(turn: Turn): TurnEventPayload {

@@ -10,7 +10,7 @@ import {
   type TurnResumeRequest,
 } from "@llama-stack-ts/api";
 import type { AgentRecords } from "./agent-records.ts";
-import type { AgentTurnRun } from "./run-agent-turn.ts";
+import type { AgentTurnRun } from "./agent-turn-run.ts";
 import { contentText, turnInputItems } from "./turn-input-items.ts";
 import type { TurnRecord } from "./turn-record.ts";
 import { TurnSteps } from "./turn-steps.ts";

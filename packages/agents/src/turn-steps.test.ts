@@ -1,6 +1,7 @@
 import type { ResponseOutputItem } from "@llama-stack-ts/api";
 import { describe, expect, it } from "vitest";
-import { feedOutput, TurnSteps } from "./turn-steps.ts";
+import { feedOutput } from "./feed-output.ts";
+import { TurnSteps } from "./turn-steps.ts";
 
 const message = (id: string, text: string): ResponseOutputItem => ({
   type: "message",

@@ -9,22 +9,15 @@ import type {
   ToolExecutionStep,
   TurnEventPayload,
 } from "@llama-stack-ts/api";
+import { hostedToolCall, hostedToolResponse, isHostedCall } from "./hosted-call-steps.ts";
 import { itemText } from "./item-text.ts";
-
-const HOSTED_CALLS = new Set(["code_interpreter_call", "file_search_call", "web_search_call", "mcp_call"]);
-
-/** Whether an output item is a call the server ran (code interpreter, file or web search). */
-export const isHostedCall = (item: ResponseOutputItem) => HOSTED_CALLS.has(item.type);
-
-type OpenInference = { step_id: string; started_at: string; text: string; tool_calls: AgentToolCall[] };
-type OpenToolExecution = {
-  turn_id: string;
-  step_id: string;
-  step_type: "tool_execution";
-  started_at: string;
-  tool_calls: AgentToolCall[];
-  tool_responses: AgentToolResponse[];
-};
+import {
+  closedInference,
+  type OpenInference,
+  type OpenToolExecution,
+  openToolExecution,
+} from "./open-steps.ts";
+import { stepComplete, stepStart, stepTime } from "./step-events.ts";
 
 /**
  * Turns a response's output items into legacy steps, and the turn events that announce them: a
@@ -94,14 +87,7 @@ export class TurnSteps {
     const events: TurnEventPayload[] = [];
     if (!this.toolExecution) {
       events.push(...this.closeInference());
-      this.toolExecution = {
-        turn_id: this.turnId,
-        step_id: randomUUID(),
-        step_type: "tool_execution",
-        started_at: now(),
-        tool_calls: [],
-        tool_responses: [],
-      };
+      this.toolExecution = openToolExecution(this.turnId);
       events.push(stepStart(this.toolExecution.step_id, "tool_execution"));
     }
     const call = hostedToolCall(item);
@@ -121,8 +107,8 @@ export class TurnSteps {
       turn_id: this.turnId,
       step_id: randomUUID(),
       step_type: "tool_execution",
-      started_at: now(),
-      completed_at: now(),
+      started_at: stepTime(),
+      completed_at: stepTime(),
       tool_calls: calls,
       tool_responses: responses,
     };
@@ -138,8 +124,8 @@ export class TurnSteps {
       turn_id: this.turnId,
       step_id: randomUUID(),
       step_type: "shield_call",
-      started_at: now(),
-      completed_at: now(),
+      started_at: stepTime(),
+      completed_at: stepTime(),
       violation,
     };
     return this.whole(step, { touchpoint });
@@ -161,13 +147,13 @@ export class TurnSteps {
     this.steps.push(step);
     return [
       { ...stepStart(step.step_id, step.step_type), ...(metadata ? { metadata } : {}) },
-      { event_type: "step_complete", step_id: step.step_id, step_type: step.step_type, step_details: step },
+      stepComplete(step),
     ];
   }
 
   private openInference(): TurnEventPayload[] {
     if (this.inference) return [];
-    this.inference = { step_id: randomUUID(), started_at: now(), text: "", tool_calls: [] };
+    this.inference = { step_id: randomUUID(), started_at: stepTime(), text: "", tool_calls: [] };
     return [stepStart(this.inference.step_id, "inference")];
   }
 
@@ -175,34 +161,18 @@ export class TurnSteps {
     const open = this.inference;
     if (!open) return [];
     this.inference = null;
-    const step: InferenceStep = {
-      turn_id: this.turnId,
-      step_id: open.step_id,
-      step_type: "inference",
-      started_at: open.started_at,
-      completed_at: now(),
-      model_response: {
-        role: "assistant",
-        content: open.text,
-        stop_reason: open.tool_calls.length ? "end_of_message" : "end_of_turn",
-        tool_calls: open.tool_calls,
-      },
-    };
+    const step = closedInference(this.turnId, open);
     this.steps.push(step);
-    return [
-      { event_type: "step_complete", step_id: step.step_id, step_type: "inference", step_details: step },
-    ];
+    return [stepComplete(step)];
   }
 
   private closeToolExecution(): TurnEventPayload[] {
     const open = this.toolExecution;
     if (!open) return [];
     this.toolExecution = null;
-    const step: ToolExecutionStep = { ...open, completed_at: now() };
+    const step: ToolExecutionStep = { ...open, completed_at: stepTime() };
     this.steps.push(step);
-    return [
-      { event_type: "step_complete", step_id: step.step_id, step_type: "tool_execution", step_details: step },
-    ];
+    return [stepComplete(step)];
   }
 
   private toolCallProgress(call: AgentToolCall): TurnEventPayload {
@@ -213,63 +183,4 @@ export class TurnSteps {
       delta: { type: "tool_call", tool_call: call, parse_status: "succeeded" },
     };
   }
-}
-
-/**
- * Feeds a finished response's output in stream order: a batch of hosted calls is announced
- * before any of them is done, as the loop streams it.
- */
-export function feedOutput(steps: TurnSteps, output: readonly ResponseOutputItem[]): TurnEventPayload[] {
-  const events: TurnEventPayload[] = [];
-  for (let index = 0; index < output.length; ) {
-    let end = index + 1;
-    if (isHostedCall(output[index]!)) while (end < output.length && isHostedCall(output[end]!)) end++;
-    const batch = output.slice(index, end);
-    for (const item of batch) {
-      events.push(...steps.added(item));
-      if (item.type === "message") events.push(...steps.textDelta(itemText(item.content)));
-    }
-    for (const item of batch) events.push(...steps.done(item));
-    index = end;
-  }
-  events.push(...steps.finish());
-  return events;
-}
-
-function stepStart(stepId: string, stepType: AgentStep["step_type"]): TurnEventPayload {
-  return { event_type: "step_start", step_id: stepId, step_type: stepType };
-}
-
-function hostedToolCall(item: ResponseOutputItem): AgentToolCall {
-  if (item.type === "mcp_call")
-    return { call_id: item.id, tool_name: String(item.name), arguments: String(item.arguments ?? "{}") };
-  const name = item.type.replace(/_call$/, "");
-  const args =
-    item.type === "code_interpreter_call"
-      ? { code: item.code ?? "" }
-      : item.type === "file_search_call"
-        ? { query: (item.queries as string[] | undefined)?.[0] ?? "" }
-        : { query: (item.action as { query?: string } | undefined)?.query ?? "" };
-  return { call_id: item.id, tool_name: name, arguments: JSON.stringify(args) };
-}
-
-function hostedToolResponse(item: ResponseOutputItem, call: AgentToolCall): AgentToolResponse {
-  const content =
-    item.type === "mcp_call"
-      ? String(item.output ?? item.error ?? "")
-      : item.type === "code_interpreter_call"
-        ? itemText(item.outputs ?? [])
-        : item.type === "file_search_call"
-          ? itemText(item.results ?? [])
-          : String(item.status ?? "");
-  return {
-    call_id: call.call_id,
-    tool_name: call.tool_name,
-    content,
-    metadata: { status: item.status ?? null },
-  };
-}
-
-function now(): string {
-  return new Date().toISOString();
 }
