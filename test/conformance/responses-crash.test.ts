@@ -53,7 +53,15 @@ describe("a server killed mid-turn", () => {
       if (event.type === "response.created") foregroundId = event.response.id;
       if (event.type === "response.output_text.delta") break;
     }
-    for (let i = 0; i < 200 && (await openai.responses.retrieve(background.id)).status !== "in_progress"; i++)
+    // Both are written in_progress shortly after their first output.
+    const status = (id: string) =>
+      openai.responses.retrieve(id).then(
+        (r) => r.status,
+        () => "not stored yet",
+      );
+    for (let i = 0; i < 200 && (await status(background.id)) !== "in_progress"; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 200 && (await status(foregroundId)) !== "in_progress"; i++)
       await new Promise((resolve) => setTimeout(resolve, 25));
     expect((await openai.responses.retrieve(foregroundId)).status).toBe("in_progress");
     expect((await openai.responses.retrieve(background.id)).status).toBe("in_progress");

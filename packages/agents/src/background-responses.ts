@@ -1,12 +1,15 @@
-import type {
-  AccessContext,
-  ApiCall,
-  ConversationItem,
-  Logger,
-  ResponseCreateRequest,
-  ResponseObject,
-  ResponseStreamEvent,
+import {
+  type AccessContext,
+  type ApiCall,
+  type ConversationItem,
+  type Logger,
+  newId,
+  type ResponseCreateRequest,
+  type ResponseObject,
+  type ResponseStreamEvent,
 } from "@llama-stack-ts/api";
+import { buildResponse } from "./build-response.ts";
+import type { PreparedResponse } from "./prepare-response.ts";
 import { ResponseEventHub } from "./response-event-hub.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 
@@ -71,6 +74,21 @@ export class BackgroundResponses {
       onGiveUp: (job, lastError) =>
         this.fail(job.payload, `The server stopped while running this response: ${lastError}`),
     });
+  }
+
+  /** The request, checked and prepared, as a queued response with its job. */
+  async submit(request: ResponseCreateRequest, prepared: PreparedResponse, access: AccessContext) {
+    const queued = buildResponse({
+      id: newId("response"),
+      createdAt: Math.floor(Date.now() / 1000),
+      request,
+      conversationId: prepared.conversationId,
+      output: [],
+      status: "queued",
+      usage: null,
+    });
+    await this.enqueue(queued, [...prepared.history, ...prepared.inputItems], request, access);
+    return queued;
   }
 
   /** Stores the queued response and its job; the job runner starts it when a slot is free. */

@@ -1,6 +1,5 @@
 import {
   type ApiCall,
-  ConflictError,
   type ConversationItem,
   type CursorPage,
   InvalidRequestError,
@@ -8,7 +7,6 @@ import {
   type ListResponsesQuery,
   type Logger,
   NotFoundError,
-  newId,
   type ResponseCreateRequest,
   type ResponseDeleteResponse,
   type ResponseObject,
@@ -17,7 +15,7 @@ import {
 } from "@llama-stack-ts/api";
 import { type BackgroundJobs, BackgroundResponses } from "./background-responses.ts";
 import { type BeginOptions, beginResponse } from "./begin-response.ts";
-import { buildResponse } from "./build-response.ts";
+import { cancelStoredResponse } from "./cancel-stored-response.ts";
 import { guardOutput } from "./guard-output.ts";
 import { guardStream } from "./guard-stream.ts";
 import { pageItems } from "./page-items.ts";
@@ -144,48 +142,12 @@ export class ResponsesRouter implements ResponsesApi {
     );
     // An unknown model is the client's 404 now, not a failed job later.
     await this.options.resolveModel?.(request.model, call);
-    const queued = buildResponse({
-      id: newId("response"),
-      createdAt: Math.floor(Date.now() / 1000),
-      request,
-      conversationId: prepared.conversationId,
-      output: [],
-      status: "queued",
-      usage: null,
-    });
-    await this.background.enqueue(
-      queued,
-      [...prepared.history, ...prepared.inputItems],
-      request,
-      call.access,
-    );
-    return queued;
+    return this.background.submit(request, prepared, call.access);
   }
 
   async cancel(responseId: string, call: ApiCall): Promise<ResponseObject> {
     const { response } = await this.find(responseId, call);
-    if (!response.background) {
-      throw new ConflictError(
-        `Response ${responseId} was not created with background: true; only background responses can be cancelled.`,
-        {
-          param: "response_id",
-          code: "not_background",
-        },
-      );
-    }
-    if (response.status === "cancelled") return response;
-    const cancelled = { ...response, status: "cancelled" as const };
-    if (!(await this.options.storage.update(cancelled))) {
-      const now = (await this.find(responseId, call)).response;
-      if (now.status === "cancelled") return now;
-      throw new ConflictError(
-        `Response ${responseId} already ended (${now.status}); it cannot be cancelled.`,
-        {
-          param: "response_id",
-          code: "response_already_ended",
-        },
-      );
-    }
+    const cancelled = await cancelStoredResponse(this.options.storage, response, call.access);
     this.background?.abort(responseId);
     return cancelled;
   }

@@ -1,6 +1,5 @@
 import {
   type ApiCall,
-  type ChatCompletionRequest,
   type ChatMessage,
   type ConversationItem,
   type InferenceApi,
@@ -15,10 +14,11 @@ import { dropOldestMessage } from "./drop-oldest-message.ts";
 import { outputTextMessage } from "./output-items.ts";
 import { outputLogprobs } from "./output-logprobs.ts";
 import { finishedItem, type ResponseLoopEvent } from "./response-loop-event.ts";
-import { chatToolChoice, offeredDefinitions, type ResponseToolPlan } from "./response-tool-plan.ts";
+import { offeredDefinitions, type ResponseToolPlan } from "./response-tool-plan.ts";
 import { type InferenceStepResult, runInferenceStep } from "./run-inference-step.ts";
 import { runStepCalls } from "./run-step-calls.ts";
 import { startMcp } from "./start-mcp.ts";
+import { stepChatRequest } from "./step-chat-request.ts";
 
 export const DEFAULT_MAX_INFER_ITERS = 10;
 
@@ -46,46 +46,6 @@ export interface ResponseLoopEnd {
 
 export interface ResponseLoopOutcome extends ResponseLoopEnd {
   output: ResponseOutputItem[];
-}
-
-function responseFormat(request: ResponseCreateRequest): ChatCompletionRequest["response_format"] {
-  const format = request.text?.format;
-  if (!format || format.type === "text") return undefined;
-  if (format.type === "json_object") return { type: "json_object" };
-  return {
-    type: "json_schema",
-    json_schema: {
-      name: format.name,
-      schema: format.schema,
-      ...(format.strict != null ? { strict: format.strict } : {}),
-    },
-  };
-}
-
-function chatRequest(
-  request: ResponseCreateRequest,
-  messages: ChatMessage[],
-  options: { tokensLeft: number | undefined; offerTools: boolean; plan: ResponseToolPlan; step: number },
-): ChatCompletionRequest {
-  const { tokensLeft, offerTools } = options;
-  const choice = options.step === 0 ? chatToolChoice(request.tool_choice) : "auto";
-  return {
-    model: request.model,
-    messages,
-    store: false,
-    ...(request.temperature != null ? { temperature: request.temperature } : {}),
-    ...(request.top_p != null ? { top_p: request.top_p } : {}),
-    ...(tokensLeft !== undefined ? { max_tokens: tokensLeft } : {}),
-    ...(offerTools ? { tools: offeredDefinitions(options.plan, request.tool_choice) } : {}),
-    ...(offerTools && choice !== undefined ? { tool_choice: choice } : {}),
-    ...(offerTools && request.parallel_tool_calls != null
-      ? { parallel_tool_calls: request.parallel_tool_calls }
-      : {}),
-    ...(responseFormat(request) ? { response_format: responseFormat(request) } : {}),
-    ...(request.include?.includes("message.output_text.logprobs")
-      ? { logprobs: true, ...(request.top_logprobs != null ? { top_logprobs: request.top_logprobs } : {}) }
-      : {}),
-  };
 }
 
 /**
@@ -133,7 +93,7 @@ export async function* responseLoop(
     const offerTools = offered.length > 0 && toolCallsLeft > 0;
     let stepResult: InferenceStepResult;
     for (;;) {
-      const chat = chatRequest(request, messages, { tokensLeft, offerTools, plan, step });
+      const chat = stepChatRequest(request, messages, { tokensLeft, offerTools, plan, step });
       try {
         stepResult = yield* runInferenceStep(options.inference, chat, step, call, citationFiles);
         break;
