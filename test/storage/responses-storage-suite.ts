@@ -5,13 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ALICE: AccessContext = { principal: "alice", enforced: true };
 const BOB: AccessContext = { principal: "bob", enforced: true };
 
-function response(id: string, model: string, createdAt: number): ResponseObject {
+function response(
+  id: string,
+  model: string,
+  createdAt: number,
+  status: ResponseObject["status"] = "completed",
+): ResponseObject {
   return {
     id,
     object: "response",
     created_at: createdAt,
     model,
-    status: "completed",
+    status,
     output: [{ type: "message", id: `msg_${id}`, role: "assistant", content: [] }],
     error: null,
     incomplete_details: null,
@@ -67,6 +72,45 @@ export function responsesStorageSuite(
       const m1 = await store.list(BOB, { limit: 10, order: "asc", model: "m1" });
       expect(m1.data.map((r) => r.id)).toEqual(["resp_l0", "resp_l2", "resp_l3"]);
       expect((await store.list(ALICE, { limit: 10, order: "asc" })).data).toEqual([]);
+    });
+
+    it("updates only an unfinished response: an ended one (a cancel that won) is never overwritten", async () => {
+      await store.save(
+        { response: response("resp_u1", "m1", 1_700_000_100, "queued"), inputItems: [] },
+        ALICE,
+        {
+          background: true,
+        },
+      );
+      expect(await store.update(response("resp_u1", "m1", 1_700_000_100, "in_progress"))).toBe(true);
+      expect(await store.update(response("resp_u1", "m1", 1_700_000_100, "cancelled"))).toBe(true);
+      expect(await store.update(response("resp_u1", "m1", 1_700_000_100, "completed"))).toBe(false);
+      expect((await store.find("resp_u1", ALICE))?.response.status).toBe("cancelled");
+      expect(await store.update(response("resp_missing", "m1", 1_700_000_100, "completed"))).toBe(false);
+    });
+
+    it("fails foreground responses nobody stamped since a moment, never background or finished ones", async () => {
+      const started = (id: string) => response(id, "m1", 1_700_000_200, "in_progress");
+      await store.save({ response: started("resp_dead"), inputItems: [] }, ALICE);
+      await store.save({ response: started("resp_alive"), inputItems: [] }, ALICE);
+      await store.save({ response: started("resp_job"), inputItems: [] }, ALICE, { background: true });
+      await store.save({ response: response("resp_done", "m1", 1_700_000_200), inputItems: [] }, ALICE);
+      const cutoff = new Date(Date.now() + 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.heartbeat(["resp_alive", "resp_done"]);
+      const error = { code: "server_error", message: "gone" };
+      expect(await store.failAbandoned(cutoff, error)).toEqual(["resp_dead"]);
+      const dead = await store.find("resp_dead", ALICE);
+      expect(dead?.response).toMatchObject({ status: "failed", error });
+      for (const [id, status] of [
+        ["resp_alive", "in_progress"],
+        ["resp_job", "in_progress"],
+        ["resp_done", "completed"],
+      ] as const) {
+        expect((await store.find(id, ALICE))?.response.status).toBe(status);
+      }
+      // Failed once: a later sweep finds nothing more.
+      expect(await store.failAbandoned(new Date(Date.now() + 60_000), error)).toEqual(["resp_alive"]);
     });
   });
 }
