@@ -107,6 +107,31 @@ describe("background responses", () => {
     expect((await openai.responses.retrieve(final.id)).status).toBe("completed");
   });
 
+  it("streams a background response again after a sequence number (OpenAI's resume); 400 for any other", async () => {
+    const first: { type: string; sequence_number: number }[] = [];
+    const stream = await openai.responses.create({
+      model: "llama-cpp/greeter",
+      input: "Hi",
+      background: true,
+      stream: true,
+    });
+    let id = "";
+    for await (const event of stream) {
+      if (event.type === "response.created") id = event.response.id;
+      first.push({ type: event.type, sequence_number: event.sequence_number });
+    }
+    const resumed: { type: string; sequence_number: number }[] = [];
+    for await (const event of await openai.responses.retrieve(id, { stream: true, starting_after: 3 })) {
+      resumed.push({ type: event.type, sequence_number: event.sequence_number });
+    }
+    expect(resumed).toEqual(first.filter((event) => event.sequence_number > 3));
+    expect(resumed.at(-1)?.type).toBe("response.completed");
+
+    const foreground = await openai.responses.create({ model: "llama-cpp/greeter", input: "Hi" });
+    const refused = await fetch(`${ts.url}/v1/responses/${foreground.id}?stream=true`);
+    expect(refused.status).toBe(400);
+  });
+
   it("cancels a running response: its generation stops, cancel is idempotent, and it stays cancelled", async () => {
     const queued = await openai.responses.create({
       model: "llama-cpp/tiny",

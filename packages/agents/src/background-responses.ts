@@ -2,6 +2,7 @@ import {
   type AccessContext,
   type ApiCall,
   type ConversationItem,
+  InvalidRequestError,
   type Logger,
   newId,
   type ResponseCreateRequest,
@@ -9,6 +10,7 @@ import {
   type ResponseStreamEvent,
 } from "@llama-stack-ts/api";
 import { buildResponse } from "./build-response.ts";
+import { followBackgroundResponse } from "./follow-background-response.ts";
 import type { PreparedResponse } from "./prepare-response.ts";
 import { ResponseEventHub } from "./response-event-hub.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
@@ -78,6 +80,12 @@ export class BackgroundResponses {
 
   /** The request, checked and prepared, as a queued response with its job. */
   async submit(request: ResponseCreateRequest, prepared: PreparedResponse, access: AccessContext) {
+    if (request.store === false) {
+      throw new InvalidRequestError("Background responses must be stored: drop store: false.", {
+        param: "store",
+        code: "background_requires_store",
+      });
+    }
     const queued = buildResponse({
       id: newId("response"),
       createdAt: Math.floor(Date.now() / 1000),
@@ -116,35 +124,21 @@ export class BackgroundResponses {
     this.runs.get(id)?.abort(new Error("The response was cancelled."));
   }
 
-  /** `response.created` and `response.queued`, then the run's own events, numbered anew. */
-  async *follow(queued: ResponseObject, access: AccessContext): AsyncGenerator<ResponseStreamEvent> {
-    let sequence = 0;
-    const number = (event: Record<string, unknown>) =>
-      ({ ...event, sequence_number: sequence++ }) as ResponseStreamEvent;
-    yield number({ type: "response.created", response: queued });
-    yield number({ type: "response.queued", response: queued });
-    if (this.hub.has(queued.id)) {
-      for await (const event of this.hub.read(queued.id)) {
-        if (event.type !== "response.created") yield number(event);
-      }
-      return;
-    }
-    // Run by another replica: only its end can be told, from the stored response.
-    for (;;) {
-      const stored = await this.options.storage.find(queued.id, access);
-      if (!stored || !UNFINISHED.has(stored.response.status)) {
-        const response = stored?.response ?? { ...queued, status: "failed" };
-        const type =
-          response.status === "completed"
-            ? "response.completed"
-            : response.status === "incomplete"
-              ? "response.incomplete"
-              : "response.failed";
-        yield number({ type, response });
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+  /**
+   * The stream of a background response: `response.created`, `response.queued`, then its run's
+   * events, numbered alike for every reader, so one that lost its connection resumes after
+   * `startingAfter` (`GET /v1/responses/{id}?stream=true`).
+   */
+  follow(response: ResponseObject, access: AccessContext, startingAfter = -1) {
+    if (!response.background) throw notBackgroundStream();
+    const queued = { ...response, status: "queued" as const, output: [], usage: null };
+    return followBackgroundResponse({
+      hub: this.hub,
+      storage: this.options.storage,
+      queued,
+      access,
+      startingAfter,
+    });
   }
 
   private async runJob(payload: ResponseJobPayload, signal: AbortSignal): Promise<void> {
@@ -197,4 +191,14 @@ export class BackgroundResponses {
       this.hub.publish(payload.response_id, { type: "response.failed", sequence_number: 0, response });
     }
   }
+}
+
+export function notBackgroundStream(): InvalidRequestError {
+  return new InvalidRequestError(
+    "Only a background response can be streamed again; retrieve this one whole.",
+    {
+      param: "stream",
+      code: "not_background",
+    },
+  );
 }

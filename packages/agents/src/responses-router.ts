@@ -13,7 +13,7 @@ import {
   type ResponseStreamEvent,
   type ResponsesApi,
 } from "@llama-stack-ts/api";
-import { type BackgroundJobs, BackgroundResponses } from "./background-responses.ts";
+import { type BackgroundJobs, BackgroundResponses, notBackgroundStream } from "./background-responses.ts";
 import { type BeginOptions, beginResponse } from "./begin-response.ts";
 import { cancelStoredResponse } from "./cancel-stored-response.ts";
 import { guardOutput } from "./guard-output.ts";
@@ -124,12 +124,6 @@ export class ResponsesRouter implements ResponsesApi {
     if (!this.background) {
       throw new InvalidRequestError("This server runs no background jobs.", { param: "background" });
     }
-    if (request.store === false) {
-      throw new InvalidRequestError("Background responses must be stored: drop store: false.", {
-        param: "store",
-        code: "background_requires_store",
-      });
-    }
     const prepared = await prepareResponse(
       request,
       {
@@ -154,6 +148,16 @@ export class ResponsesRouter implements ResponsesApi {
 
   async retrieve(responseId: string, call: ApiCall): Promise<ResponseObject> {
     return (await this.find(responseId, call)).response;
+  }
+
+  async retrieveStream(
+    responseId: string,
+    options: { starting_after?: number | undefined },
+    call: ApiCall,
+  ): Promise<AsyncIterable<ResponseStreamEvent>> {
+    const { response } = await this.find(responseId, call);
+    if (!this.background) throw notBackgroundStream();
+    return this.background.follow(response, call.access, options.starting_after ?? -1);
   }
 
   list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>> {

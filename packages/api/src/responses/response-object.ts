@@ -75,3 +75,14 @@ export const ListResponseInputItemsQuerySchema = CursorPageQuerySchema.pick({
   order: true,
 }).extend({ include: z.unknown().optional() });
 export type ListResponseInputItemsQuery = z.infer<typeof ListResponseInputItemsQuerySchema>;
+
+/**
+ * `GET /v1/responses/{id}`: with `stream=true` a background response's events again (OpenAI's
+ * resume), those after `starting_after` only.
+ */
+export const RetrieveResponseQuerySchema = z.object({
+  stream: z.stringbool().optional(),
+  starting_after: z.coerce.number().int().min(0).optional(),
+  include: z.unknown().optional(),
+});
+export type RetrieveResponseQuery = z.infer<typeof RetrieveResponseQuerySchema>;

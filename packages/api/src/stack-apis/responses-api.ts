@@ -16,6 +16,12 @@ export interface ResponsesApi {
   /** `stream: true`: resolves once the first inference step was admitted (its errors are statuses). */
   createStream(request: ResponseCreateRequest, call: ApiCall): Promise<AsyncIterable<ResponseStreamEvent>>;
   retrieve(responseId: string, call: ApiCall): Promise<ResponseObject>;
+  /** A background response's stream again, from after `starting_after` (400 for any other response). */
+  retrieveStream(
+    responseId: string,
+    options: { starting_after?: number | undefined },
+    call: ApiCall,
+  ): Promise<AsyncIterable<ResponseStreamEvent>>;
   list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>>;
   delete(responseId: string, call: ApiCall): Promise<ResponseDeleteResponse>;
   /** Stops a queued or running `background` response (409 for any other; idempotent once cancelled). */

@@ -7,6 +7,7 @@ import {
   ResponseDeleteResponseSchema,
   ResponseObjectSchema,
   ResponseStreamEventSchema,
+  RetrieveResponseQuerySchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
 import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
@@ -52,11 +53,19 @@ export function responsesRoutes(): RouteSpec[] {
       method: "GET",
       path: "/v1/responses/{response_id}",
       api: "responses",
-      summary: "One stored response.",
+      summary:
+        "One stored response; with stream=true a background response's events again (after starting_after).",
       params: ResponseParams,
-      response: ResponseObjectSchema,
-      handler: async ({ stack, params, call }) =>
-        stack.routers.require("responses").retrieve(params.response_id, call),
+      query: RetrieveResponseQuerySchema,
+      response: z.union([ResponseObjectSchema, ResponseStreamEventSchema]),
+      handler: async ({ stack, params, query, call, context }) => {
+        const responses = stack.routers.require("responses");
+        if (!query.stream) return responses.retrieve(params.response_id, call);
+        const events = await responses.retrieveStream(params.response_id, query, call);
+        return sseResponse(events, {
+          onError: (error) => context.get("logger").error("stream failed", { error }),
+        });
+      },
     }),
     defineRoute({
       method: "DELETE",
