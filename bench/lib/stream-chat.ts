@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { onSseData } from "./on-sse-data.ts";
 
 export interface StreamTiming {
   /** Request sent → first content chunk, ms. */
@@ -30,33 +31,21 @@ export function streamChat(url: string, body: Record<string, unknown>): Promise<
       (response) => {
         let ttft = Number.NaN;
         let tokens = 0;
-        let buffer = "";
-        let error = "";
-        response.setEncoding("utf8");
-        response.on("data", (text: string) => {
-          if (response.statusCode !== 200) {
-            error += text;
-            return;
-          }
-          buffer += text;
-          let at = buffer.indexOf("\n\n");
-          while (at >= 0) {
-            const event = buffer.slice(0, at);
-            buffer = buffer.slice(at + 2);
-            at = buffer.indexOf("\n\n");
-            if (!event.startsWith("data: ") || event === "data: [DONE]") continue;
-            const chunk = JSON.parse(event.slice(6)) as {
+        onSseData(
+          response,
+          (data) => {
+            const chunk = JSON.parse(data) as {
               choices: { delta: { content?: string } }[];
               usage?: { completion_tokens: number };
             };
             if (Number.isNaN(ttft) && chunk.choices[0]?.delta.content) ttft = performance.now() - started;
             if (chunk.usage) tokens = chunk.usage.completion_tokens;
-          }
-        });
-        response.on("end", () => {
-          if (response.statusCode !== 200) reject(new Error(`HTTP ${response.statusCode}: ${error}`));
-          else resolve({ ttftMs: ttft, totalMs: performance.now() - started, tokens });
-        });
+          },
+          (error) => {
+            if (error) reject(new Error(error));
+            else resolve({ ttftMs: ttft, totalMs: performance.now() - started, tokens });
+          },
+        );
         response.on("error", reject);
       },
     );

@@ -1,4 +1,5 @@
 import { Agent, request } from "node:http";
+import { onSseData } from "./on-sse-data.ts";
 
 export interface ResponseStreamTiming {
   /** Request sent → first `response.output_text.delta`, ms. */
@@ -29,36 +30,21 @@ export function streamResponse(url: string, body: Record<string, unknown>): Prom
       (response) => {
         let ttft = Number.NaN;
         let final: ResponseStreamTiming["response"] | undefined;
-        let buffer = "";
-        let error = "";
-        response.setEncoding("utf8");
-        response.on("data", (text: string) => {
-          if (response.statusCode !== 200) {
-            error += text;
-            return;
-          }
-          buffer += text;
-          let at = buffer.indexOf("\n\n");
-          while (at >= 0) {
-            const event = buffer.slice(0, at);
-            buffer = buffer.slice(at + 2);
-            at = buffer.indexOf("\n\n");
-            if (!event.startsWith("data: ")) continue;
-            const parsed = JSON.parse(event.slice(6)) as {
-              type: string;
-              response?: ResponseStreamTiming["response"];
-            };
+        onSseData(
+          response,
+          (data) => {
+            const parsed = JSON.parse(data) as { type: string; response?: ResponseStreamTiming["response"] };
             if (Number.isNaN(ttft) && parsed.type === "response.output_text.delta")
               ttft = performance.now() - started;
             if (parsed.type === "response.completed" || parsed.type === "response.incomplete")
               final = parsed.response;
-          }
-        });
-        response.on("end", () => {
-          if (response.statusCode !== 200) reject(new Error(`HTTP ${response.statusCode}: ${error}`));
-          else if (!final) reject(new Error("the stream ended without response.completed"));
-          else resolve({ ttftMs: ttft, totalMs: performance.now() - started, response: final });
-        });
+          },
+          (error) => {
+            if (error) reject(new Error(error));
+            else if (!final) reject(new Error("the stream ended without response.completed"));
+            else resolve({ ttftMs: ttft, totalMs: performance.now() - started, response: final });
+          },
+        );
         response.on("error", reject);
       },
     );

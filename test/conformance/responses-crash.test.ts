@@ -2,12 +2,11 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
-import OpenAI from "openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { freePort } from "../helpers/free-port.ts";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
-import { type CliProcess, startCli } from "../helpers/run-cli.ts";
+import type { CliProcess } from "../helpers/run-cli.ts";
+import { serveCli } from "../helpers/serve-cli.ts";
 
 // A server killed mid-turn (SIGKILL: no shutdown hooks). The next start fails the foreground
 // response it left in progress, and runs the background one again from its input to the end.
@@ -15,16 +14,6 @@ const started: CliProcess[] = [];
 afterAll(() => {
   for (const cli of started) cli.child.kill("SIGKILL");
 });
-
-async function serve(config: string, dataDir: string) {
-  const port = await freePort();
-  const cli = startCli(["run", config, "--port", String(port), "--data-dir", dataDir], {
-    LLAMA_STACK_AUTO_PULL: "false",
-  });
-  started.push(cli);
-  await cli.waitFor("ready in", 60_000);
-  return new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: "none", maxRetries: 0 });
-}
 
 describe("a server killed mid-turn", () => {
   it("leaves no response in progress forever", async () => {
@@ -36,7 +25,7 @@ describe("a server killed mid-turn", () => {
     ]);
     await writeFile(config, stringify({ version: 2, ...inference, apis: ["inference", "responses"] }));
 
-    let openai = await serve(config, dataDir);
+    let { openai } = await serveCli(config, dataDir, started);
     const long = {
       model: "llama-cpp/tiny",
       input: "Tell me a long story",
@@ -69,7 +58,7 @@ describe("a server killed mid-turn", () => {
     killed.child.kill("SIGKILL");
     await killed.exited;
 
-    openai = await serve(config, dataDir);
+    ({ openai } = await serveCli(config, dataDir, started));
     const foreground = await openai.responses.retrieve(foregroundId);
     expect(foreground.status).toBe("failed");
     expect(foreground.error?.message).toContain("stopped before it finished");

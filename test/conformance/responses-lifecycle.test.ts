@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askTwice } from "../helpers/ask-twice.ts";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { responsesStackConfig } from "../helpers/responses-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
@@ -146,15 +147,7 @@ describe("background responses", () => {
     expect(cancelled).toMatchObject({ id: queued.id, status: "cancelled" });
     expect((await openai.responses.cancel(queued.id)).status).toBe("cancelled");
     // One sequence, a queue of one: were the cancelled run still generating, one of these would get 429.
-    const ask = () =>
-      openai.chat.completions.create({
-        model: "llama-cpp/tiny",
-        messages: [{ role: "user", content: "Hi" }],
-        max_completion_tokens: 5,
-        temperature: 0,
-      });
-    const next = await Promise.all([ask(), ask()]);
-    expect(next.map((r) => r.usage?.completion_tokens)).toEqual([5, 5]);
+    expect(await askTwice(openai, "llama-cpp/tiny")).toEqual([5, 5]);
     expect((await openai.responses.retrieve(queued.id)).status).toBe("cancelled");
   }, 60_000);
 

@@ -2,6 +2,7 @@ import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askTwice } from "../helpers/ask-twice.ts";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { responsesStackConfig } from "../helpers/responses-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
@@ -254,14 +255,6 @@ describe("responses with stream: true", () => {
     expect(stored.status).toBe("failed");
     expect(stored.error?.code).toBe("client_disconnected");
     // Were the sequence still generating, one of these would queue and the other get 429.
-    const ask = () =>
-      openai.chat.completions.create({
-        model: "llama-cpp/tiny",
-        messages: [{ role: "user", content: "Hi" }],
-        max_completion_tokens: 5,
-        temperature: 0,
-      });
-    const next = await Promise.all([ask(), ask()]);
-    expect(next.map((r) => r.usage?.completion_tokens)).toEqual([5, 5]);
+    expect(await askTwice(openai, "llama-cpp/tiny")).toEqual([5, 5]);
   }, 60_000);
 });

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@llama-stack-ts/core";
 import { documentChunker } from "@llama-stack-ts/memory";
-import OpenAI, { toFile } from "openai";
+import { toFile } from "openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { freePort } from "../helpers/free-port.ts";
 import { ragStackConfig } from "../helpers/rag-stack-config.ts";
-import { type CliProcess, startCli } from "../helpers/run-cli.ts";
+import type { CliProcess } from "../helpers/run-cli.ts";
+import { serveCli } from "../helpers/serve-cli.ts";
 
 // A server killed mid-ingestion (SIGKILL: no shutdown hooks) leaves no half-indexed file; the
 // next start resumes the file, and a file that keeps being interrupted ends `failed`.
@@ -16,19 +16,6 @@ const started: CliProcess[] = [];
 afterAll(() => {
   for (const cli of started) cli.child.kill("SIGKILL");
 });
-
-async function serve(config: string, dataDir: string) {
-  const port = await freePort();
-  const cli = startCli(["run", config, "--port", String(port), "--data-dir", dataDir], {
-    LLAMA_STACK_AUTO_PULL: "false",
-  });
-  started.push(cli);
-  await cli.waitFor("ready in", 60_000);
-  return {
-    cli,
-    openai: new OpenAI({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: "none", maxRetries: 0 }),
-  };
-}
 
 async function killed(cli: CliProcess) {
   cli.child.kill("SIGKILL");
@@ -48,7 +35,7 @@ describe("ingestion across a crash", () => {
       stringify({ version: 2, ...(await ragStackConfig({ filesDir: join(dir, "files") })) }),
     );
 
-    const first = await serve(config, dataDir);
+    const first = await serveCli(config, dataDir, started);
     const store = await first.openai.vectorStores.create({ name: "crash" });
     const upload = async (name: string) =>
       first.openai.files.create({ file: await toFile(Buffer.from(BIG), name), purpose: "assistants" });
@@ -76,7 +63,7 @@ describe("ingestion across a crash", () => {
     await database.sql.query("UPDATE vector_store_files SET attempts = 3 WHERE file_id = $1", [doomed.id]);
     await database.close();
 
-    const second = await serve(config, dataDir);
+    const second = await serveCli(config, dataDir, started);
     const settled = async (fileId: string) => {
       for (let attempt = 0; attempt < 600; attempt += 1) {
         const file = await second.openai.vectorStores.files.retrieve(fileId, { vector_store_id: store.id });

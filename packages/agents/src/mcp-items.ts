@@ -10,6 +10,7 @@ import {
   type ToolRuntimeApi,
 } from "@llama-stack-ts/api";
 import { itemText } from "./item-text.ts";
+import { parseCallArguments } from "./parse-call-arguments.ts";
 import { allowedMcpTool, type McpServerTool } from "./response-tool-plan.ts";
 
 /** What the loop tells the tool runtime about a request's MCP server. */
@@ -95,17 +96,6 @@ export function mcpCallItem(
   };
 }
 
-function parseArguments(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text || "{}");
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * Runs an MCP call. The server's trouble, bad arguments or an unknown tool is the call's `error`,
  * which the model reads; the response goes on.
@@ -120,7 +110,7 @@ export async function runMcpCall(
   try {
     result = await toolRuntime.invokeMcpTool(
       serverRef(server),
-      { tool_name: String(started.name), kwargs: parseArguments(String(started.arguments)) },
+      { tool_name: String(started.name), kwargs: parseCallArguments(String(started.arguments)) },
       call,
     );
   } catch (error) {

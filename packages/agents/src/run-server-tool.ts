@@ -8,6 +8,7 @@ import {
   type ToolRuntimeApi,
 } from "@llama-stack-ts/api";
 import { itemText } from "./item-text.ts";
+import { parseCallArguments } from "./parse-call-arguments.ts";
 import type { ServerTool } from "./response-tool-plan.ts";
 
 /** One executed server-side call: the output item a client sees and the text the model reads. */
@@ -16,17 +17,6 @@ export interface ServerToolOutcome {
   result: string;
   /** Files a file search found, by id: what the answer may cite. */
   citations?: Record<string, string>;
-}
-
-function parseArguments(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text || "{}");
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
 }
 
 /** The tool runtime's call for a hosted tool: its name there and the arguments it takes. */
@@ -51,7 +41,7 @@ function invocation(tool: ServerTool, args: Record<string, unknown>) {
 
 /** The call's item while it runs (`status: "in_progress"`), announced before it starts. */
 export function inProgressItem(tool: ServerTool, call: ToolCall, id: string): ResponseOutputItem {
-  const args = parseArguments(call.function.arguments);
+  const args = parseCallArguments(call.function.arguments);
   if (tool.type === "code_interpreter") {
     return {
       type: "code_interpreter_call",
@@ -99,7 +89,7 @@ export async function runServerTool(
 ): Promise<ServerToolOutcome> {
   const id = options.id ?? serverToolItemId(tool);
   const includes = options.includes ?? new Set<string>();
-  const args = parseArguments(call.function.arguments);
+  const args = parseCallArguments(call.function.arguments);
   let result: ToolInvocationResult;
   try {
     result = await toolRuntime.invoke(invocation(tool, args), apiCall);
