@@ -267,7 +267,12 @@ describe("mcp tools", () => {
     expect(refused.output).toEqual([
       expect.objectContaining({
         type: "message",
-        content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
+        content: [
+          {
+            type: "refusal",
+            refusal: "Sorry, that message contains a blocked word. (violation type: blocked_word)",
+          },
+        ],
       }),
     ]);
     expect(await ask(["nope"]).catch((error: unknown) => error)).toBeInstanceOf(OpenAI.NotFoundError);

@@ -172,7 +172,12 @@ describe("responses with stream: true", () => {
     expect(CLEAN.startsWith(final.output_text)).toBe(true);
     expect(final.output.at(-1)).toMatchObject({
       type: "message",
-      content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
+      content: [
+        {
+          type: "refusal",
+          refusal: "Sorry, that message contains a blocked word. (violation type: blocked_word)",
+        },
+      ],
     });
     expect(types).toContain("response.refusal.delta");
     expect(types).toContain("response.refusal.done");

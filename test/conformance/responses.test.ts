@@ -279,7 +279,12 @@ describe("responses with the openai SDK", () => {
         id: expect.stringMatching(/^msg_/),
         role: "assistant",
         status: "completed",
-        content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
+        content: [
+          {
+            type: "refusal",
+            refusal: "Sorry, that message contains a blocked word. (violation type: blocked_word)",
+          },
+        ],
       },
     ]);
   });
@@ -293,7 +298,12 @@ describe("responses with the openai SDK", () => {
         id: expect.stringMatching(/^msg_/),
         role: "assistant",
         status: "completed",
-        content: [{ type: "refusal", refusal: "Sorry, that message contains a blocked word." }],
+        content: [
+          {
+            type: "refusal",
+            refusal: "Sorry, that message contains a blocked word. (violation type: blocked_word)",
+          },
+        ],
       },
     ]);
     expect(JSON.stringify(await openai.responses.retrieve(response.id))).not.toContain("swordfish");
@@ -328,7 +338,7 @@ describe("responses with the openai SDK", () => {
       ["user", "Who are you?"],
       ["assistant", GREETING],
       ["user", "My password?"],
-      ["assistant", "Sorry, that message contains a blocked word."],
+      ["assistant", "Sorry, that message contains a blocked word. (violation type: blocked_word)"],
     ]);
     // The second response's model saw the conversation so far.
     const second = await openai.responses.inputItems.list(answered.id, { order: "asc" });

@@ -17,6 +17,7 @@ import { AGENTS_PARENT, type AgentRecords } from "./agent-records.ts";
 import { agentResponseRequest } from "./agent-response-request.ts";
 import { AGENT_SHIELD_REFUSAL, agentShieldViolation } from "./agent-shields.ts";
 import { chatToResponseInput } from "./chat-to-response-input.ts";
+import { refusalText } from "./output-items.ts";
 
 const PREFIX = "agent/";
 
@@ -67,7 +68,7 @@ export class AgentModels implements ChatModelSource {
     if (violation) {
       return agentChatCompletion(
         request,
-        violation.user_message ?? AGENT_SHIELD_REFUSAL,
+        refusalText(violation, AGENT_SHIELD_REFUSAL),
         [],
         "content_filter",
         response,
@@ -100,7 +101,7 @@ export class AgentModels implements ChatModelSource {
     const violation = last
       ? await agentShieldViolation(this.dependencies.safety, agent.agent_config.input_shields, [last], call)
       : null;
-    return violation ? (violation.user_message ?? AGENT_SHIELD_REFUSAL) : null;
+    return violation ? refusalText(violation, AGENT_SHIELD_REFUSAL) : null;
   }
 
   private async agent(model: Model, call: ApiCall): Promise<Agent> {

@@ -11,7 +11,7 @@ import {
 import { buildResponse } from "./build-response.ts";
 import { firstViolation } from "./first-violation.ts";
 import { itemsToMessages } from "./items-to-messages.ts";
-import { refusalMessage } from "./output-items.ts";
+import { refusalMessage, refusalText } from "./output-items.ts";
 import { type PreparedResponse, prepareResponse } from "./prepare-response.ts";
 import type { ResponseLiveness } from "./response-liveness.ts";
 import type { ResponseLoopEvent } from "./response-loop-event.ts";
@@ -81,7 +81,7 @@ export async function beginResponse(
   );
   const violation = await firstViolation(safety, "input", itemsToMessages(prepared.inputItems), call);
   const loop = violation
-    ? refusalOnly(violation.user_message ?? SHIELD_REFUSAL)
+    ? refusalOnly(refusalText(violation, SHIELD_REFUSAL))
     : responseLoop({
         request,
         messages: prepared.messages,

@@ -1,7 +1,7 @@
 import type { ApiCall, ResponseOutputItem, SafetyApi } from "@llama-stack-ts/api";
 import { firstViolation } from "./first-violation.ts";
 import { itemText } from "./item-text.ts";
-import { refusalMessage } from "./output-items.ts";
+import { refusalMessage, refusalText } from "./output-items.ts";
 
 export const OUTPUT_REFUSAL = "I can't share that answer: it was blocked by a safety shield.";
 
@@ -22,6 +22,6 @@ export async function guardOutput(
   if (!violation) return output;
   return [
     ...output.filter((item) => item.type !== "message"),
-    refusalMessage(violation.user_message ?? OUTPUT_REFUSAL),
+    refusalMessage(refusalText(violation, OUTPUT_REFUSAL)),
   ];
 }

@@ -1,7 +1,7 @@
 import type { ApiCall, SafetyApi } from "@llama-stack-ts/api";
 import { firstViolation } from "./first-violation.ts";
 import { OUTPUT_REFUSAL } from "./guard-output.ts";
-import { outputTextMessage, refusalMessage } from "./output-items.ts";
+import { outputTextMessage, refusalMessage, refusalText } from "./output-items.ts";
 import type { ResponseLoopEvent } from "./response-loop-event.ts";
 import type { ResponseLoopEnd } from "./run-response-loop.ts";
 
@@ -48,7 +48,7 @@ export async function* guardStream(
         if (violation) {
           if (announced)
             yield { type: "text-end", item: { ...outputTextMessage(passed, id), status: "incomplete" } };
-          yield { type: "refusal", item: refusalMessage(violation.user_message ?? OUTPUT_REFUSAL) };
+          yield { type: "refusal", item: refusalMessage(refusalText(violation, OUTPUT_REFUSAL)) };
           return { status: "completed", usage: { input_tokens: 0, output_tokens: 0 } };
         }
         if (windowFull) yield* release();

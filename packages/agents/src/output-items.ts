@@ -1,4 +1,4 @@
-import { newId, type ResponseOutputItem, type ToolCall } from "@llama-stack-ts/api";
+import { newId, type ResponseOutputItem, type SafetyViolation, type ToolCall } from "@llama-stack-ts/api";
 
 /** An assistant message item with one `output_text` part, as OpenAI answers it. */
 export function outputTextMessage(
@@ -14,6 +14,17 @@ export function outputTextMessage(
     status: "completed",
     content: [{ type: "output_text", text, annotations, logprobs }],
   };
+}
+
+/**
+ * The refusal a shield's violation makes: its message, and what it flagged (upstream's
+ * `(violation type: …)`), so the reader and a later turn both know why.
+ */
+export function refusalText(violation: SafetyViolation, fallback: string): string {
+  const type = violation.metadata?.violation_type;
+  const flagged = Array.isArray(type) ? type.join(", ") : typeof type === "string" ? type : "";
+  const message = violation.user_message ?? fallback;
+  return flagged === "" ? message : `${message} (violation type: ${flagged})`;
 }
 
 /** An assistant message refusing, with the shield's message. */
