@@ -139,7 +139,15 @@ async function* responseStreamBatches(
       };
     }
     finished = true;
-    const response = await options.finish(options.snapshot(output.filter(Boolean), end));
+    let response: ResponseObject;
+    try {
+      response = await options.finish(options.snapshot(output.filter(Boolean), end));
+    } catch (error) {
+      // The answer could not be stored: OpenAI's `error` event ends the stream instead.
+      const message = error instanceof Error ? error.message : String(error);
+      yield [...held, number({ type: "error", code: "server_error", message, param: null })];
+      return;
+    }
     yield [...held, number({ type: TERMINAL[response.status] ?? "response.failed", response })];
   } finally {
     // A client gone mid-stream ends the loop, and with it the generation; what it got is stored as failed.
