@@ -2,6 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chainModelPath, tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
+import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askTwice } from "../helpers/ask-twice.ts";
@@ -128,9 +129,27 @@ describe("background responses", () => {
     expect(resumed).toEqual(first.filter((event) => event.sequence_number > 3));
     expect(resumed.at(-1)?.type).toBe("response.completed");
 
+    // llama-stack-client (0.7 has no typed resume) through its generic get, as an SSE stream.
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    const again = (await client.get(`/v1/responses/${id}`, {
+      query: { stream: true, starting_after: 3 },
+      stream: true,
+    })) as unknown as AsyncIterable<{ type: string; sequence_number: number }>;
+    const viaClient: { type: string; sequence_number: number }[] = [];
+    for await (const event of again)
+      viaClient.push({ type: event.type, sequence_number: event.sequence_number });
+    expect(viaClient).toEqual(resumed);
+
     const foreground = await openai.responses.create({ model: "llama-cpp/greeter", input: "Hi" });
-    const refused = await fetch(`${ts.url}/v1/responses/${foreground.id}?stream=true`);
-    expect(refused.status).toBe(400);
+    for (const query of [
+      `${foreground.id}?stream=true`,
+      `${id}?stream=true&starting_after=-1`,
+      `${id}?stream=maybe`,
+    ]) {
+      const refused = await fetch(`${ts.url}/v1/responses/${query}`);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toBeTruthy();
+    }
   });
 
   it("cancels a running response: its generation stops, cancel is idempotent, and it stays cancelled", async () => {
@@ -146,6 +165,12 @@ describe("background responses", () => {
     const cancelled = await openai.responses.cancel(queued.id);
     expect(cancelled).toMatchObject({ id: queued.id, status: "cancelled" });
     expect((await openai.responses.cancel(queued.id)).status).toBe("cancelled");
+    // llama-stack-client 0.7 has no typed cancel; its generic post reaches the same route.
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    expect(await client.post(`/v1/responses/${queued.id}/cancel`)).toMatchObject({ status: "cancelled" });
+    await expect(client.post("/v1/responses/resp_nope/cancel")).rejects.toBeInstanceOf(
+      LlamaStackClient.NotFoundError,
+    );
     // One sequence, a queue of one: were the cancelled run still generating, one of these would get 429.
     expect(await askTwice(openai, "llama-cpp/tiny")).toEqual([5, 5]);
     expect((await openai.responses.retrieve(queued.id)).status).toBe("cancelled");

@@ -1,4 +1,5 @@
 import { chainModelPath } from "@llama-stack-ts/test-fixtures";
+import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -101,6 +102,19 @@ describe("mcp tools", () => {
       expect(JSON.stringify(echoed.tools)).not.toMatch(/s3cret|k3y/);
       expect(echoed.tools[0]).toMatchObject({ type: "mcp", headers: { "X-Key": "<redacted>" } });
     }
+  });
+
+  it("serves mcp tools to llama-stack-client's responses.create as well", async () => {
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    const response = await client.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi",
+      tools: [{ ...server(), require_approval: "never" }],
+      ...({ max_tool_calls: 1 } as object),
+    } as Parameters<typeof client.responses.create>[0]);
+    expect((response as { output: { type: string; output?: string }[] }).output).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: "mcp_call", output: "echo: hi" })]),
+    );
   });
 
   it("asks approval by default; an approved call runs as an mcp_call carrying approval_request_id", async () => {
@@ -365,6 +379,37 @@ describe("mcp tools", () => {
     // Only `tick` was offered, so the model's `echo` call is plain text to the tool parser.
     expect(response.output.map((item) => item.type)).toEqual(["mcp_list_tools", "message"]);
     expect(response.output_text).toContain("echo");
+  });
+
+  it("answers bad mcp and guardrails input with 4xx in the error shape, never a 500", async () => {
+    const post = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${ts.url}/v1/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "llama-cpp/echoer", input: "Say hi", ...body }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { output: unknown[]; error: { message: string; param: string } },
+      };
+    };
+    // A server_url that is no URL: a listing with its error, like an unreachable server.
+    const notUrl = await post({ tools: [{ type: "mcp", server_label: "bad", server_url: "not a url" }] });
+    expect(notUrl.status).toBe(200);
+    expect(notUrl.body.output[0]).toMatchObject({ type: "mcp_list_tools", error: expect.any(String) });
+    for (const [body, param] of [
+      [{ guardrails: [123] }, "guardrails"],
+      [{ tools: [{ type: "mcp" }] }, "tools"],
+      [{ tools: [{ ...server(), headers: { Authorization: "Bearer x" } }] }, "tools.headers"],
+      [{ tools: [server(), server()] }, "tools.server_label"],
+    ] as const) {
+      const refused = await post(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.param).toContain(param);
+    }
+    const unknownGroup = await post({ tools: [{ type: "mcp", server_label: "mcp::nope" }] });
+    expect(unknownGroup.status).toBe(404);
+    expect(unknownGroup.body.error.message).toContain("mcp::nope");
   });
 
   it("answers 400 for an approval with no pending request", async () => {
