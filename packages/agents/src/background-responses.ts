@@ -100,7 +100,7 @@ export class BackgroundResponses {
   }
 
   /** Stores the queued response and its job; the job runner starts it when a slot is free. */
-  async enqueue(
+  private async enqueue(
     queued: ResponseObject,
     inputItems: ConversationItem[],
     request: ResponseCreateRequest,

@@ -17,7 +17,8 @@ import {
   wholeItemEvents,
 } from "./item-stream-events.ts";
 import type { ResponseLoopEvent } from "./response-loop-event.ts";
-import { CLIENT_GONE, type ResponseLoopEnd } from "./run-response-loop.ts";
+import { CLIENT_GONE } from "./run-inference-step.ts";
+import type { ResponseLoopEnd } from "./run-response-loop.ts";
 
 export interface ResponseStreamEventsOptions {
   /** The Response object for these output items; `end` absent while it is in progress. */

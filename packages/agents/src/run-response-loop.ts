@@ -22,8 +22,6 @@ import { stepChatRequest } from "./step-chat-request.ts";
 
 export const DEFAULT_MAX_INFER_ITERS = 10;
 
-export { CLIENT_GONE } from "./run-inference-step.ts";
-
 export interface ResponseLoopOptions {
   request: ResponseCreateRequest;
   messages: ChatMessage[];
