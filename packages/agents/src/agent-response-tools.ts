@@ -66,6 +66,19 @@ export function agentResponseTools(
   return [...hosted.values(), ...functions];
 }
 
+/** The vector stores an agent's file search reads (`builtin::rag` groups' `vector_db_ids`), in order. */
+export function fileSearchStores(toolgroups: readonly AgentToolGroup[]): string[] {
+  const stores = new Set<string>();
+  for (const group of toolgroups) {
+    if (typeof group === "string") continue;
+    const base = group.name.split("/")[0];
+    if (base !== "builtin::rag" && base !== "builtin::file_search") continue;
+    const ids = group.args?.vector_db_ids ?? group.args?.vector_store_ids;
+    if (Array.isArray(ids)) for (const id of ids) if (typeof id === "string") stores.add(id);
+  }
+  return [...stores];
+}
+
 /** Older clients' per-parameter list as a JSON schema. */
 function legacyParameters(parameters: NonNullable<AgentClientTool["parameters"]>): Record<string, unknown> {
   const properties: Record<string, unknown> = {};

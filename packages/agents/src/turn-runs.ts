@@ -10,6 +10,7 @@ import {
   type TurnResumeRequest,
 } from "@llama-stack-ts/api";
 import type { AgentRecords } from "./agent-records.ts";
+import { fileSearchStores } from "./agent-response-tools.ts";
 import type { AgentTurnRun } from "./agent-turn-run.ts";
 import { contentText, turnInputItems } from "./turn-input-items.ts";
 import type { TurnRecord } from "./turn-record.ts";
@@ -41,7 +42,11 @@ export function turnRuns(sources: TurnRunSources) {
           inputMessages: request.messages,
           startedAt: new Date().toISOString(),
         },
-        steps: new TurnSteps(turnId),
+        steps: new TurnSteps(
+          turnId,
+          [],
+          fileSearchStores([...(agent.agent_config.toolgroups ?? []), ...(request.toolgroups ?? [])]),
+        ),
         prelude: [],
         input: turnInputItems(request.messages, request.documents),
         toolgroups: request.toolgroups ?? [],
@@ -58,7 +63,11 @@ export function turnRuns(sources: TurnRunSources) {
         | undefined;
       if (!record || record.turn.session_id !== sources.sessionId) throw new NotFoundError("Turn", turnId);
       const answers = matchAnswers(record, request.tool_responses);
-      const steps = new TurnSteps(turnId, record.turn.steps);
+      const steps = new TurnSteps(
+        turnId,
+        record.turn.steps,
+        fileSearchStores([...(agent.agent_config.toolgroups ?? []), ...record.toolgroups]),
+      );
       return {
         agent,
         identity: {

@@ -59,4 +59,23 @@ describe("TurnSteps", () => {
     expect(resumed.steps.map((step) => step.step_type)).toEqual(["inference", "tool_execution", "inference"]);
     expect(resumed.pendingCalls).toEqual([]);
   });
+
+  it("makes a file search a memory_retrieval step naming its vector stores and what it inserted", () => {
+    const steps = new TurnSteps("turn", [], ["vs_1", "vs_2"]);
+    const search: ResponseOutputItem = {
+      type: "file_search_call",
+      id: "fs_1",
+      status: "completed",
+      queries: ["llamas"],
+      results: [{ file_id: "file-1", filename: "a.md", score: 1, text: "Llamas hum.", attributes: {} }],
+    };
+    const events = feedOutput(steps, [search, message("m1", "They hum.")]);
+    expect(steps.steps.map((step) => step.step_type)).toEqual(["inference", "memory_retrieval", "inference"]);
+    expect(steps.steps[1]).toMatchObject({ vector_db_ids: "vs_1,vs_2", inserted_context: "Llamas hum." });
+    expect(events.filter((e) => e.event_type === "step_start").map((e) => e.step_type)).toEqual([
+      "inference",
+      "memory_retrieval",
+      "inference",
+    ]);
+  });
 });

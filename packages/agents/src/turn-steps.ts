@@ -4,6 +4,7 @@ import type {
   AgentToolCall,
   AgentToolResponse,
   InferenceStep,
+  MemoryRetrievalStep,
   ResponseOutputItem,
   SafetyViolation,
   ToolExecutionStep,
@@ -22,20 +23,25 @@ import { stepComplete, stepStart, stepTime } from "./step-events.ts";
 /**
  * Turns a response's output items into legacy steps, and the turn events that announce them: a
  * message or call opens an `inference` step; hosted calls, once they ran, close it and make one
- * `tool_execution` step (a batch of parallel calls is one step); the next message opens the
- * next inference step. Fed live from the stream or, after the fact, from the output items, so
+ * `tool_execution` step (a batch of parallel calls is one step), except a file search, which is a
+ * `memory_retrieval` step of its own (what it inserted, from which vector stores); the next
+ * message opens the next inference step. Fed live from the stream or, after the fact, from the output items, so
  * a streamed turn and a stored one have the same steps.
  */
 export class TurnSteps {
   readonly steps: AgentStep[];
   private inference: OpenInference | null = null;
   private toolExecution: OpenToolExecution | null = null;
+  /** When each hosted call was announced, for its step's `started_at`. */
+  private readonly callStarts = new Map<string, string>();
   /** Client function calls the turn stopped on. */
   readonly pendingCalls: AgentToolCall[] = [];
 
   constructor(
     private readonly turnId: string,
     previous: readonly AgentStep[] = [],
+    /** The vector stores the turn's file search reads, named by its memory_retrieval steps. */
+    private readonly memoryStores: readonly string[] = [],
   ) {
     this.steps = [...previous];
   }
@@ -48,6 +54,7 @@ export class TurnSteps {
     if (isHostedCall(item)) {
       const call = hostedToolCall(item);
       this.inference!.tool_calls.push(call);
+      this.callStarts.set(item.id, stepTime());
       events.push(this.toolCallProgress(call));
     }
     return events;
@@ -84,6 +91,7 @@ export class TurnSteps {
       return [...events, this.toolCallProgress(call)];
     }
     if (!isHostedCall(item)) return [];
+    if (item.type === "file_search_call") return [...this.closeInference(), ...this.memoryRetrieval(item)];
     const events: TurnEventPayload[] = [];
     if (!this.toolExecution) {
       events.push(...this.closeInference());
@@ -141,6 +149,20 @@ export class TurnSteps {
   replaceLastText(text: string): void {
     const last = this.steps.findLast((step): step is InferenceStep => step.step_type === "inference");
     if (last) last.model_response = { ...last.model_response, content: text };
+  }
+
+  private memoryRetrieval(item: ResponseOutputItem): TurnEventPayload[] {
+    const step: MemoryRetrievalStep = {
+      turn_id: this.turnId,
+      step_id: randomUUID(),
+      step_type: "memory_retrieval",
+      started_at: this.callStarts.get(item.id) ?? stepTime(),
+      completed_at: stepTime(),
+      // A string in upstream's schema: the stores, comma-separated.
+      vector_db_ids: this.memoryStores.join(","),
+      inserted_context: itemText(item.results ?? []),
+    };
+    return this.whole(step);
   }
 
   private whole(step: AgentStep, metadata?: Record<string, unknown>): TurnEventPayload[] {

@@ -80,6 +80,7 @@ export const MemoryRetrievalStepSchema = z
     inserted_context: InterleavedContentSchema,
   })
   .meta({ id: "MemoryRetrievalStep" });
+export type MemoryRetrievalStep = z.infer<typeof MemoryRetrievalStepSchema>;
 
 /** One step of a turn, by `step_type`. */
 export const AgentStepSchema = z
