@@ -1,5 +1,5 @@
 import type { AccessContext, ResponseObject } from "@llama-stack-ts/api";
-import { type Database, ResponsesStore } from "@llama-stack-ts/core";
+import { type Database, ResponseEventsStore, ResponsesStore } from "@llama-stack-ts/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ALICE: AccessContext = { principal: "alice", enforced: true };
@@ -36,10 +36,12 @@ export function responsesStorageSuite(
   describe(`responses storage on ${name}`, () => {
     let handle: { database: Database; stop(): Promise<void> };
     let store: ResponsesStore;
+    let events: ResponseEventsStore;
 
     beforeAll(async () => {
       handle = await open();
       store = new ResponsesStore(handle.database.db);
+      events = new ResponseEventsStore(handle.database.db);
     });
     afterAll(async () => {
       await handle?.stop();
@@ -111,6 +113,40 @@ export function responsesStorageSuite(
       }
       // Failed once: a later sweep finds nothing more.
       expect(await store.failAbandoned(new Date(Date.now() + 60_000), error)).toEqual(["resp_alive"]);
+    });
+
+    it("keeps a background response's stream events in order, per run, until pruned or the response goes", async () => {
+      await store.save(
+        { response: response("resp_ev", "m1", 1_700_000_300, "queued"), inputItems: [] },
+        ALICE,
+        {
+          background: true,
+        },
+      );
+      const delta = (seq: number, run: string) => ({
+        seq,
+        run,
+        event: { type: "response.output_text.delta", delta: `d${seq}`, nul: "a\u0000b" },
+      });
+      await events.append("resp_ev", [delta(2, "run1"), delta(3, "run1")]);
+      await events.append("resp_ev", [delta(4, "run1"), delta(3, "run1")]); // a retried write adds nothing
+      expect((await events.read("resp_ev", 1, 10)).map((e) => [e.seq, e.run, e.event.delta])).toEqual([
+        [2, "run1", "d2"],
+        [3, "run1", "d3"],
+        [4, "run1", "d4"],
+      ]);
+      expect((await events.read("resp_ev", 2, 1)).map((e) => e.seq)).toEqual([3]);
+      // A restarted run replaces the events of the one before.
+      await events.restart("resp_ev");
+      await events.append("resp_ev", [delta(2, "run2")]);
+      expect((await events.read("resp_ev", -1, 10)).map((e) => [e.seq, e.run])).toEqual([[2, "run2"]]);
+      // Pruned by age; deleting the response takes its events.
+      expect(await events.prune(new Date(Date.now() - 60_000))).toBe(0);
+      await events.append("resp_ev", [delta(3, "run2")]);
+      expect(await events.prune(new Date(Date.now() + 1))).toBe(2);
+      await events.append("resp_ev", [delta(2, "run3")]);
+      await store.delete("resp_ev", ALICE);
+      expect(await events.read("resp_ev", -1, 10)).toEqual([]);
     });
   });
 }

@@ -13,6 +13,8 @@ import { buildResponse } from "./build-response.ts";
 import { followBackgroundResponse } from "./follow-background-response.ts";
 import type { PreparedResponse } from "./prepare-response.ts";
 import { ResponseEventHub } from "./response-event-hub.ts";
+import type { ResponseEventLog } from "./response-event-log.ts";
+import { ResponseEventWriter } from "./response-event-writer.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 
 export const RESPONSE_JOB_KIND = "response";
@@ -47,6 +49,8 @@ export type RunStoredResponse = (
 export interface BackgroundResponsesOptions {
   jobs: BackgroundJobs;
   storage: ResponsesStorage;
+  /** Where run events are kept for readers on other replicas; absent, only this process can follow a run. */
+  events?: ResponseEventLog | undefined;
   logger: Logger;
   run: RunStoredResponse;
   /** Background responses one server runs at once; the rest wait queued (default 4). */
@@ -61,7 +65,7 @@ const UNFINISHED = new Set(["queued", "in_progress"]);
  * `background: true`: the response is stored `queued` and run by the job runner, so it survives
  * the request, a restart (a run cut short is started again from its input) and runs on any
  * replica. Cancel reaches a run here at once, one elsewhere at its next check. Streaming readers
- * follow the run through the hub when it runs here, and the stored response otherwise.
+ * follow the run through the hub when it runs here, and through the event log otherwise.
  */
 export class BackgroundResponses {
   private readonly hub = new ResponseEventHub();
@@ -108,13 +112,11 @@ export class BackgroundResponses {
   ) {
     const { storage, jobs } = this.options;
     await storage.save({ response: queued, inputItems }, access, { background: true });
-    this.hub.open(queued.id);
     const payload = { response_id: queued.id, created_at: queued.created_at, request, access };
     try {
       await jobs.enqueue(RESPONSE_JOB_KIND, payload, { owner: access.principal });
     } catch (error) {
       await this.fail(payload, "The response could not be queued.");
-      this.hub.close(queued.id);
       throw error;
     }
   }
@@ -134,6 +136,7 @@ export class BackgroundResponses {
     const queued = { ...response, status: "queued" as const, output: [], usage: null };
     return followBackgroundResponse({
       hub: this.hub,
+      log: this.options.events,
       storage: this.options.storage,
       queued,
       access,
@@ -151,6 +154,7 @@ export class BackgroundResponses {
     signal.addEventListener("abort", stop, { once: true });
     this.runs.set(id, controller);
     this.hub.open(id);
+    const writer = this.options.events && new ResponseEventWriter(this.options.events, id, logger);
     const watch = setInterval(() => {
       storage.find(id, payload.access).then(
         (now) => {
@@ -167,7 +171,10 @@ export class BackgroundResponses {
         { access: payload.access, signal: controller.signal },
         { id, createdAt: payload.created_at },
       );
-      for await (const event of events) this.hub.publish(id, event);
+      for await (const event of events) {
+        this.hub.publish(id, event);
+        writer?.push(event);
+      }
     } catch (error) {
       // Refused at the start (its model was removed since it was queued, say): a failed response.
       await this.fail(payload, error instanceof Error ? error.message : String(error));
@@ -176,6 +183,7 @@ export class BackgroundResponses {
       signal.removeEventListener("abort", stop);
       this.runs.delete(id);
       this.hub.close(id);
+      await writer?.close();
     }
   }
 

@@ -1,9 +1,13 @@
 import type { AccessContext, ResponseObject, ResponseStreamEvent } from "@llama-stack-ts/api";
 import type { ResponseEventHub } from "./response-event-hub.ts";
+import type { ResponseEventLog } from "./response-event-log.ts";
+import { FIRST_RUN_SEQ } from "./response-event-writer.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 
 export interface FollowOptions {
   hub: ResponseEventHub;
+  /** Absent: only a run on this process can be followed event by event. */
+  log?: ResponseEventLog | undefined;
   storage: ResponsesStorage;
   /** The response as it was queued (status `queued`, no output). */
   queued: ResponseObject;
@@ -12,43 +16,77 @@ export interface FollowOptions {
   startingAfter: number;
 }
 
-const POLL_MS = 500;
+/** How often a reader looks for events of a run it cannot follow live. */
+const POLL_MS = 150;
+/** How long after the response ended its last events may still arrive. */
+const LAST_EVENTS_MS = 1_000;
+const PAGE = 500;
+const TERMINAL = new Set(["response.completed", "response.incomplete", "response.failed", "error"]);
+const UNFINISHED = new Set(["queued", "in_progress"]);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A background response as a stream: `response.created` and `response.queued`, then the run's
  * events (its own `response.created` left out), numbered from 0 the same way for every reader.
- * When another replica runs it, or its events are gone, only its end can be told: the stored
- * response in one terminal event.
+ * Once the run is on this process it is followed live through the hub; until then, or when it
+ * runs on another replica (or ended here a while ago), through the event log. When its events
+ * are gone (pruned, or the run restarted after a crash while this reader followed it), only its
+ * end can be told: the stored response in one terminal event.
  */
 export async function* followBackgroundResponse(options: FollowOptions): AsyncGenerator<ResponseStreamEvent> {
   const { hub, queued, startingAfter } = options;
-  let sequence = 0;
-  function* emit(event: Record<string, unknown>): Generator<ResponseStreamEvent> {
-    const number = sequence++;
-    if (number > startingAfter) yield { ...event, sequence_number: number } as ResponseStreamEvent;
-  }
-  yield* emit({ type: "response.created", response: queued });
-  yield* emit({ type: "response.queued", response: queued });
-  if (hub.has(queued.id)) {
-    for await (const event of hub.read(queued.id)) {
-      if (event.type !== "response.created") yield* emit(event);
-    }
-    return;
-  }
+  if (startingAfter < 0) yield { type: "response.created", response: queued, sequence_number: 0 };
+  if (startingAfter < 1) yield { type: "response.queued", response: queued, sequence_number: 1 };
+  let next = Math.max(FIRST_RUN_SEQ, startingAfter + 1);
+  let run: string | undefined;
+  let logLost = !options.log;
+  let endedAt: number | undefined;
   for (;;) {
-    const stored = await options.storage.find(queued.id, options.access);
-    const status = stored?.response.status;
-    if (status !== "queued" && status !== "in_progress") {
-      const response = stored?.response ?? { ...queued, status: "failed" };
-      const type =
-        response.status === "completed"
-          ? "response.completed"
-          : response.status === "incomplete"
-            ? "response.incomplete"
-            : "response.failed";
-      yield { type, response, sequence_number: Math.max(sequence, startingAfter + 1) } as ResponseStreamEvent;
+    if (hub.has(queued.id)) {
+      let number = FIRST_RUN_SEQ;
+      for await (const event of hub.read(queued.id)) {
+        if (event.type === "response.created") continue;
+        if (number >= next) yield { ...event, sequence_number: number };
+        number++;
+      }
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (!logLost) {
+      const rows = await options.log!.read(queued.id, next - 1, PAGE);
+      for (const row of rows) {
+        // A gap, or another run's events: what this reader was sent no longer matches the log.
+        if (row.seq !== next || (run !== undefined && row.run !== run)) {
+          logLost = true;
+          break;
+        }
+        run = row.run;
+        next++;
+        yield { ...row.event, sequence_number: row.seq } as ResponseStreamEvent;
+        if (TERMINAL.has(String(row.event.type))) return;
+      }
+      if (rows.length > 0) continue;
+    }
+    const stored = await options.storage.find(queued.id, options.access);
+    if (!stored || !UNFINISHED.has(stored.response.status)) {
+      // Its last events are written just after the response, so give them a moment (a run that
+      // was cancelled or died writes no terminal event).
+      endedAt ??= Date.now();
+      if (logLost || Date.now() - endedAt > LAST_EVENTS_MS) {
+        yield storedEnd(stored?.response ?? { ...queued, status: "failed" }, next);
+        return;
+      }
+    }
+    await sleep(POLL_MS);
   }
+}
+
+function storedEnd(response: ResponseObject, sequence: number): ResponseStreamEvent {
+  const type =
+    response.status === "completed"
+      ? "response.completed"
+      : response.status === "incomplete"
+        ? "response.incomplete"
+        : "response.failed";
+  return { type, response, sequence_number: sequence } as ResponseStreamEvent;
 }

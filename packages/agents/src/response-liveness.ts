@@ -1,8 +1,14 @@
 import type { Logger } from "@llama-stack-ts/api";
+import type { ResponseEventLog } from "./response-event-log.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
+
+/** How long background responses' stream events stay resumable. */
+export const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
 
 export interface ResponseLivenessOptions {
   storage: ResponsesStorage;
+  /** Pruned on each beat: events older than {@link KEEP_EVENTS_MS}. */
+  events?: ResponseEventLog | undefined;
   logger: Logger;
   /**
    * No other process can reach the database (embedded PGlite): at start every unfinished
@@ -57,7 +63,7 @@ export class ResponseLiveness {
     this.running.delete(id);
   }
 
-  /** One beat: stamp ours, then fail the stale ones of others. */
+  /** One beat: stamp ours, fail the stale ones of others, drop old stream events. */
   async tick(): Promise<void> {
     try {
       await this.options.storage.heartbeat([...this.running]);
@@ -65,6 +71,9 @@ export class ResponseLiveness {
       this.options.logger.warn("could not stamp running responses", { error });
     }
     await this.sweep(new Date(Date.now() - this.staleMs));
+    await this.options.events?.prune(new Date(Date.now() - KEEP_EVENTS_MS)).catch((error: unknown) => {
+      this.options.logger.warn("could not prune response stream events", { error });
+    });
   }
 
   private async sweep(staleBefore: Date): Promise<void> {

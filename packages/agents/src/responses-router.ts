@@ -20,6 +20,7 @@ import { guardOutput } from "./guard-output.ts";
 import { guardStream } from "./guard-stream.ts";
 import { pageItems } from "./page-items.ts";
 import { prepareResponse } from "./prepare-response.ts";
+import type { ResponseEventLog } from "./response-event-log.ts";
 import { ResponseLiveness } from "./response-liveness.ts";
 import { responseStreamEvents } from "./response-stream-events.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
@@ -31,6 +32,8 @@ export type { RouterLookup } from "./router-lookup.ts";
 export interface ResponsesRouterOptions {
   routers: RouterLookup;
   storage: ResponsesStorage;
+  /** Background responses' stream events, for readers on other replicas (and resumes after the run). */
+  events?: ResponseEventLog | undefined;
   logger: Logger;
   /** The job runner for `background: true`; without one such requests are a 400. */
   jobs?: BackgroundJobs | undefined;
@@ -55,6 +58,7 @@ export class ResponsesRouter implements ResponsesApi {
   constructor(private readonly options: ResponsesRouterOptions) {
     this.liveness = new ResponseLiveness({
       storage: options.storage,
+      events: options.events,
       logger: options.logger,
       exclusive: options.exclusive ?? false,
       heartbeatMs: options.heartbeatMs,
@@ -64,6 +68,7 @@ export class ResponsesRouter implements ResponsesApi {
       new BackgroundResponses({
         jobs: options.jobs,
         storage: options.storage,
+        events: options.events,
         logger: options.logger,
         run: (request, call, existing) => this.stream(request, call, { existing }),
       });

@@ -11,6 +11,7 @@ export * from "./apis/prompts/prompts-router.ts";
 export * from "./apis/prompts/prompts-store.ts";
 export * from "./apis/prompts/render-prompt.ts";
 export * from "./apis/prompts/template-variables.ts";
+export * from "./apis/responses/response-events-store.ts";
 export * from "./apis/responses/responses-store.ts";
 export * from "./apis/safety/effective-shield-options.ts";
 export * from "./apis/safety/parse-shield-param-options.ts";

@@ -13,6 +13,7 @@ export function installAgents(stack: Stack): void {
   const responses = new ResponsesRouter({
     routers: stack.routers,
     storage: stack.responsesStore,
+    events: stack.responseEvents,
     logger: stack.logger.child({ api: "responses" }),
     jobs: stack.jobs,
     exclusive: stack.database.driver === "pglite",

@@ -7,6 +7,7 @@ import { ChatCompletionStore } from "../apis/inference/chat-completion-store.ts"
 import { InferenceRouter } from "../apis/inference/inference-router.ts";
 import { PromptsRouter } from "../apis/prompts/prompts-router.ts";
 import { PromptsStore } from "../apis/prompts/prompts-store.ts";
+import { ResponseEventsStore } from "../apis/responses/response-events-store.ts";
 import { ResponsesStore } from "../apis/responses/responses-store.ts";
 import { SafetyRouter } from "../apis/safety/safety-router.ts";
 import { ShieldsRouter } from "../apis/safety/shields-router.ts";
@@ -141,6 +142,7 @@ export async function createStack(options: CreateStackOptions): Promise<Stack> {
       prompts,
       conversations,
       responsesStore: new ResponsesStore(database.db),
+      responseEvents: new ResponseEventsStore(database.db),
       authenticator: config.server.auth
         ? new ApiKeyAuthenticator(config.server.auth.provider_config.keys)
         : null,

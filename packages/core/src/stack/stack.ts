@@ -3,6 +3,7 @@ import type { ConversationsRouter } from "../apis/conversations/conversations-ro
 import type { FilesRouter } from "../apis/files/files-router.ts";
 import type { InferenceRouter } from "../apis/inference/inference-router.ts";
 import type { PromptsRouter } from "../apis/prompts/prompts-router.ts";
+import type { ResponseEventsStore } from "../apis/responses/response-events-store.ts";
 import type { ResponsesStore } from "../apis/responses/responses-store.ts";
 import type { SafetyRouter } from "../apis/safety/safety-router.ts";
 import type { ShieldsRouter } from "../apis/safety/shields-router.ts";
@@ -60,6 +61,8 @@ export interface Stack {
   conversations: ConversationsRouter;
   /** Stored responses; the Responses loop (packages/agents) reads and writes them. */
   responsesStore: ResponsesStore;
+  /** Background responses' stream events, so any replica can follow or resume one. */
+  responseEvents: ResponseEventsStore;
   /** Set when `server.auth` is configured. */
   authenticator: ApiKeyAuthenticator | null;
   /** Each API's router by name, for providers (`context.api("inference")`); layers above add theirs. */

@@ -284,4 +284,29 @@ export const responses = pgTable(
 );
 export type ResponseRow = typeof responses.$inferSelect;
 
+/**
+ * The stream events of background responses, numbered as every reader sees them, so a stream
+ * can be followed or resumed (`GET /v1/responses/{id}?stream=true&starting_after=N`) from any
+ * replica. `run` tells the runs of one response apart: a run restarted after a crash replaces
+ * the events of the one before. Kept a day after they were written.
+ */
+export const responseEvents = pgTable(
+  "response_events",
+  {
+    responseId: text("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    run: text("run").notNull(),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.seq] }),
+    index("response_events_created_idx").on(t.createdAt),
+  ],
+);
+
 export * from "./vector-schema.ts";
