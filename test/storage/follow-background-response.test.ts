@@ -123,7 +123,10 @@ describe("following a background response", () => {
       [2, "response.output_text.delta", "Hel"],
       [3, "response.completed", null],
     ]);
-    expect(reader.events.at(-1)?.response).toMatchObject({ status: "completed", output: [{ type: "message" }] });
+    expect(reader.events.at(-1)?.response).toMatchObject({
+      status: "completed",
+      output: [{ type: "message" }],
+    });
 
     // Resumed after its events were pruned: only the end, numbered after what the reader had.
     await log.prune(new Date(Date.now() + 1));
