@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChoiceLogprobsSchema, FinishReasonSchema, UsageSchema } from "./chat-completion.ts";
+import { FinishReasonSchema, UsageSchema } from "./chat-completion.ts";
 
 /** `POST /v1/completions` (legacy text completions). */
 export const CompletionRequestSchema = z

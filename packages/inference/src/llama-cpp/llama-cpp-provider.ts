@@ -64,6 +64,13 @@ export function createLlamaCppProvider(config: LlamaCppConfig, logger: Logger): 
     ]),
   );
   const host = (model: Model): ModelHost => {
+    const pull = pulls.get(model.provider_resource_id);
+    if (pull?.progress !== undefined) {
+      throw new ServiceUnavailableError(
+        `Model '${model.identifier}' is still downloading (${pull.progress}%). Retry shortly.`,
+        { code: "model_downloading", retryable: true, retryAfterSeconds: 10 },
+      );
+    }
     const found = hosts.get(model.provider_resource_id);
     if (!found) {
       throw new NotFoundError(

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { basename, isAbsolute, join, resolve } from "node:path";
 import { ServiceUnavailableError } from "@llama-stack-ts/api";
 import { resolveModelFile } from "node-llama-cpp";
 
@@ -23,6 +23,10 @@ export async function resolveModelPath(modelId: string, source: string, modelsDi
     }
     return path;
   }
+  // node-llama-cpp finds Hugging Face files offline but not a plain URL's: its downloader saves
+  // one under the URL's last path segment.
+  const downloaded = urlFileName(source);
+  if (downloaded && existsSync(join(modelsDir, downloaded))) return join(modelsDir, downloaded);
   try {
     return await resolveModelFile(source, { directory: modelsDir, download: false, cli: false });
   } catch (cause) {
@@ -30,5 +34,16 @@ export async function resolveModelPath(modelId: string, source: string, modelsDi
       `Model '${modelId}' is not downloaded yet. Get it with: llama-stack-ts models pull ${source} --models-dir ${modelsDir}`,
       { code: "model_not_available", retryable: false, cause },
     );
+  }
+}
+
+/** The file name a plain http(s) URL downloads to; undefined for other sources. */
+function urlFileName(source: string): string | undefined {
+  if (!/^https?:\/\//.test(source)) return undefined;
+  try {
+    const name = decodeURIComponent(basename(new URL(source).pathname));
+    return name || undefined;
+  } catch {
+    return undefined;
   }
 }
