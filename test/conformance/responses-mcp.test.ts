@@ -104,6 +104,33 @@ describe("mcp tools", () => {
     }
   });
 
+  it("a background run gets the token, and its job keeps no secret once the response ended", async () => {
+    const queued = await openai.responses.create({
+      model: "llama-cpp/echoer",
+      input: "Say hi through the server",
+      tools: [
+        { ...server(), require_approval: "never", authorization: "b4ckgr0und", headers: { "X-Key": "k3y" } },
+      ],
+      background: true,
+      ...({ max_tool_calls: 1 } as object),
+    });
+    let response = queued;
+    for (let i = 0; i < 200 && (response.status === "queued" || response.status === "in_progress"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      response = await openai.responses.retrieve(queued.id);
+    }
+    expect(response.status).toBe("completed");
+    expect(response.output.find((item) => item.type === "mcp_call")).toMatchObject({ output: "echo: hi" });
+    expect(mcp.requests.at(-1)!.headers.authorization).toBe("Bearer b4ckgr0und");
+    const rows = await ts.stack.database.sql.query<{ payload: unknown; status: string }>(
+      "SELECT payload, status FROM jobs WHERE kind = 'response' AND payload->>'response_id' = $1",
+      [queued.id],
+    );
+    expect(rows.map((row) => row.status)).toEqual(["succeeded"]);
+    expect(JSON.stringify(rows[0]!.payload)).not.toMatch(/b4ckgr0und|k3y/);
+    expect(rows[0]!.payload).toMatchObject({ request: { tools: [{ headers: { "X-Key": "<redacted>" } }] } });
+  });
+
   it("serves mcp tools to llama-stack-client's responses.create as well", async () => {
     const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
     const response = await client.responses.create({

@@ -295,6 +295,44 @@ export function jobRunnerSuite(name: string, open: () => Promise<TwoHandles>) {
       expect(runs).toBe(0);
     });
 
+    it("keeps only what keepOnEnd leaves of a payload once the job ends, however it ends", async () => {
+      const kind = newKind("secret");
+      const seen: string[] = [];
+      const a = runner(0, [
+        {
+          kind,
+          concurrency: 4,
+          async run(job: Job<{ token: string; outcome: string }>, context) {
+            seen.push(job.payload.token); // the run itself still has it
+            if (job.payload.outcome === "fail") throw new Error("failed on purpose");
+            if (job.payload.outcome === "hang")
+              await new Promise((resolve) => context.signal.addEventListener("abort", resolve));
+          },
+          keepOnEnd: ({ token: _, ...rest }) => rest,
+        } as JobKind<{ token: string; outcome: string }> as JobKind<never>,
+      ]);
+      a.start();
+      const ok = await a.enqueue(kind, { token: "t1", outcome: "ok" });
+      const failed = await a.enqueue(kind, { token: "t2", outcome: "fail" });
+      const hanging = await a.enqueue(kind, { token: "t3", outcome: "hang" });
+      await waitFor(
+        "the hanging job to start",
+        async () => seen,
+        (tokens) => tokens.includes("t3"),
+      );
+      const cancelled = await a.cancel(hanging.id);
+      expect(cancelled?.payload).toEqual({ outcome: "hang" });
+      for (const [id, status, outcome] of [
+        [ok.id, "succeeded", "ok"],
+        [failed.id, "failed", "fail"],
+        [hanging.id, "cancelled", "hang"],
+      ] as const) {
+        expect(await settled(id)).toMatchObject({ status, payload: { outcome } });
+        expect((await read(id))?.payload).not.toHaveProperty("token");
+      }
+      expect(seen.sort()).toEqual(["t1", "t2", "t3"]);
+    });
+
     it("runs at most `concurrency` jobs of a kind at once; other kinds are not held up", async () => {
       const bounded = newKind("bounded");
       const other = newKind("other");

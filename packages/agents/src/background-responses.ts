@@ -9,7 +9,7 @@ import {
   type ResponseObject,
   type ResponseStreamEvent,
 } from "@llama-stack-ts/api";
-import { buildResponse } from "./build-response.ts";
+import { buildResponse, withoutSecrets } from "./build-response.ts";
 import { followBackgroundResponse } from "./follow-background-response.ts";
 import type { PreparedResponse } from "./prepare-response.ts";
 import { ResponseEventHub } from "./response-event-hub.ts";
@@ -34,6 +34,7 @@ export interface BackgroundJobs {
     concurrency: number;
     maxAttempts?: number;
     run(job: { payload: ResponseJobPayload }, context: { signal: AbortSignal }): Promise<unknown>;
+    keepOnEnd?(payload: ResponseJobPayload): ResponseJobPayload;
     onGiveUp?(job: { payload: ResponseJobPayload }, lastError: string): Promise<void>;
   }): void;
   enqueue(kind: string, payload: ResponseJobPayload, options?: { owner?: string | null }): Promise<unknown>;
@@ -77,6 +78,14 @@ export class BackgroundResponses {
       concurrency: options.concurrency ?? 4,
       maxAttempts: 3,
       run: (job, context) => this.runJob(job.payload, context.signal),
+      // The MCP tokens and headers a run needs are kept only while it may still run.
+      keepOnEnd: (payload) => ({
+        ...payload,
+        request: {
+          ...payload.request,
+          ...(payload.request.tools ? { tools: payload.request.tools.map(withoutSecrets) } : {}),
+        },
+      }),
       onGiveUp: (job, lastError) =>
         this.fail(job.payload, `The server stopped while running this response: ${lastError}`),
     });

@@ -61,7 +61,7 @@ export function buildResponse(options: BuildResponseOptions): ResponseObject {
  * An `mcp` tool as echoed and stored: its `authorization` token is dropped and its header values
  * hidden (they carry keys), as OpenAI never returns them either.
  */
-function withoutSecrets(tool: NonNullable<ResponseCreateRequest["tools"]>[number]) {
+export function withoutSecrets(tool: NonNullable<ResponseCreateRequest["tools"]>[number]) {
   if (tool.type !== "mcp") return tool;
   const { authorization: _token, headers, ...rest } = tool;
   return {

@@ -29,6 +29,11 @@ export interface JobKind<Payload> {
    * `failed` with the error's message as `last_error` (no retry: a handler error is a result).
    */
   run(job: Job<Payload>, context: JobContext): Promise<unknown>;
+  /**
+   * What of the payload stays on the row once the job has ended (succeeded, failed, cancelled):
+   * drop the secrets it needed to run, so they live no longer than the work. Default: all of it.
+   */
+  keepOnEnd?(payload: Payload): Record<string, unknown>;
   /** The job was cut short `maxAttempts` times and ends failed unrun: record that where the kind keeps its state. */
   onGiveUp?(job: Job<Payload>, lastError: string): Promise<void>;
 }

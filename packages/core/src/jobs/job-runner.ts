@@ -119,8 +119,13 @@ export class JobRunner {
    */
   async cancel(id: string): Promise<JobRow | undefined> {
     const row = await this.store.cancel(id);
-    if (row) this.kinds.get(row.kind)?.running.get(id)?.controller.abort(new Error("The job was cancelled."));
-    return row;
+    const state = row && this.kinds.get(row.kind);
+    if (!row || !state) return row;
+    state.running.get(id)?.controller.abort(new Error("The job was cancelled."));
+    const payload = kept(state, row);
+    if (payload === undefined) return row;
+    await this.store.setPayload(id, payload);
+    return { ...row, payload };
   }
 
   /** Starts claiming: at once (taking over what a dead process left), then on timers. */
@@ -246,17 +251,17 @@ export class JobRunner {
     } catch (error) {
       if (!StackError.isInstance(error) && !controller.signal.aborted)
         this.options.logger.warn("job failed", { kind: row.kind, job: row.id, error });
-      await this.store.finish(claim, { status: "failed", lastError: messageOf(error) });
+      await this.store.finish(claim, { status: "failed", lastError: messageOf(error) }, kept(state, row));
       return;
     }
-    await this.store.finish(claim, { status: "succeeded", result: result ?? null });
+    await this.store.finish(claim, { status: "succeeded", result: result ?? null }, kept(state, row));
   }
 
   /** Cut short too often (each time its runner died): failed without another start. */
   private async giveUp(state: KindState, row: JobRow, claim: JobClaim) {
     const interrupted = row.attempts - 1;
     const lastError = `Interrupted ${interrupted} ${interrupted === 1 ? "time" : "times"} (the server running it stopped); giving up.`;
-    if (!(await this.store.finish(claim, { status: "failed", lastError }))) return;
+    if (!(await this.store.finish(claim, { status: "failed", lastError }, kept(state, row)))) return;
     this.options.logger.warn("job cut short too often; failed", {
       kind: row.kind,
       job: row.id,
@@ -276,6 +281,11 @@ export class JobRunner {
       this.options.logger.warn("could not renew job leases", { error });
     }
   }
+}
+
+/** The payload a job keeps once it ended, when its kind drops part of it. */
+function kept(state: KindState, row: JobRow): Record<string, unknown> | undefined {
+  return state.definition.keepOnEnd?.(row.payload);
 }
 
 function lost(): Error {

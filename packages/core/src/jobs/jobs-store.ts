@@ -92,11 +92,14 @@ export class JobsStore {
   async finish(
     claim: JobClaim,
     outcome: { status: "succeeded"; result: unknown } | { status: "failed"; lastError: string },
+    /** Replaces the payload (what is kept of it once the job ended). */
+    payload?: Record<string, unknown>,
   ): Promise<boolean> {
     const rows = await this.db
       .update(jobs)
       .set({
         status: outcome.status,
+        ...(payload === undefined ? {} : { payload }),
         ...(outcome.status === "succeeded"
           ? { result: outcome.result ?? null, lastError: null }
           : { lastError: outcome.lastError }),
@@ -131,6 +134,10 @@ export class JobsStore {
       .where(and(eq(jobs.id, id), inArray(jobs.status, ["queued", "running"])))
       .returning();
     return row;
+  }
+
+  async setPayload(id: string, payload: Record<string, unknown>): Promise<void> {
+    await this.db.update(jobs).set({ payload }).where(eq(jobs.id, id));
   }
 
   /** Deletes jobs that ended more than `olderThanMs` ago. */
