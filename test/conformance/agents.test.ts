@@ -13,30 +13,56 @@ import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
 // llama-stack-client 0.7.x has no `agents` resource, so its generic post/get/delete drive the routes
 // (older clients' paths and shapes).
 const GREETING = "Hello! I am a tiny test model.";
+// Over one guard window (about 200 characters) of harmless text, then the word the agent's own
+// output shield refuses.
+const ZOO =
+  "Alpha bravo charlie delta echo foxtrot golf hotel india juliet karma lima mike november oscar papa quebec rover sierra tango uniform victor whiskey yankee, then one two three four five six seven eight nine ten eleven twelve: a zebra.";
 let ts: TestStack;
 let client: LlamaStackClient;
 let openai: OpenAI;
 
 beforeAll(async () => {
-  const [greeter, weather, coder] = await Promise.all([
+  const [greeter, weather, coder, zoo] = await Promise.all([
     chainModelPath(GREETING),
     chainModelPath('[get_weather(city="Paris")]'),
     chainModelPath([{ special: "<|python_tag|>" }, "print(6 * 7)"], { endToken: "eom" }),
+    chainModelPath(ZOO),
   ]);
   const base = llamaCppConfig([
     { model_id: "greeter", source: greeter, chat_format: "llama3_1", context_size: 1024 },
     { model_id: "weather", source: weather, chat_format: "llama3_2", context_size: 1024 },
     { model_id: "coder", source: coder, chat_format: "llama3_1", context_size: 2048 },
+    { model_id: "zoo", source: zoo, chat_format: "llama3_1", context_size: 1024 },
+  ]);
+  const config = responsesStackConfig(base, [
+    "inference",
+    "safety",
+    "tool_runtime",
+    "conversations",
+    "responses",
+    "agents",
   ]);
   ts = await startTestStack({
-    ...responsesStackConfig(base, [
-      "inference",
-      "safety",
-      "tool_runtime",
-      "conversations",
-      "responses",
-      "agents",
-    ]),
+    ...config,
+    providers: {
+      ...config.providers,
+      safety: [
+        ...(config.providers?.safety ?? []),
+        {
+          provider_id: "zoo-keeper",
+          provider_type: "inline::keyword-blocklist",
+          module: "../safety/example-shield/src/keyword-blocklist-shield.ts",
+          config: { words: ["zebra"] },
+        },
+      ],
+    },
+    registered_resources: {
+      shields: [
+        ...(config.registered_resources?.shields ?? []),
+        // Guards no touchpoint of its own: it judges only where an agent names it.
+        { shield_id: "no-zebras", provider_id: "zoo-keeper", params: { touchpoints: ["tool_results"] } },
+      ],
+    },
     server: { auth: TWO_PRINCIPALS_AUTH },
   });
   client = new LlamaStackClient({ baseURL: ts.url, apiKey: ALICE, maxRetries: 0 });
@@ -323,6 +349,56 @@ describe("agents, sessions and turns", () => {
     expect(turn.output_message.content).toBe(turn.steps[0]!.violation!.user_message);
   });
 
+  it("refuses through the agent's output shield window by window: passed text streams, the rest never leaves, history stays clean", async () => {
+    const agentId = await createAgent({
+      model: "llama-cpp/zoo",
+      instructions: "",
+      output_shields: ["no-zebras"],
+    });
+    const sessionId = await createSession(agentId);
+    const turn = (await client.post(turnPath(agentId, sessionId), { body: say("Spell it.") })) as Turn;
+    expect(turn.steps.map((step) => step.step_type)).toEqual(["inference", "shield_call"]);
+    const refusal = turn.steps[1]!.violation!.user_message;
+    expect(turn.steps[1]!.violation).toMatchObject({ violation_level: "error" });
+    expect(refusal).toMatch(/zebra|blocked/i);
+    expect(turn.output_message.content).toBe(refusal);
+
+    const payloads = await streamPayloads(turnPath(agentId, sessionId), say("Spell it again."));
+    const streamed = payloads
+      .filter((p) => p.event_type === "step_progress" && p.delta?.type === "text")
+      .map((p) => p.delta!.text)
+      .join("");
+    // The first window passed the shield and was sent as it came; the window with the word never was.
+    expect(streamed.startsWith(ZOO.slice(0, 200))).toBe(true);
+    expect(streamed).not.toContain("zebra.");
+    const verdict = payloads.find((p) => p.event_type === "step_complete" && p.step_type === "shield_call");
+    expect(verdict?.step_details?.violation).toMatchObject({ violation_level: "error" });
+    expect(payloads.at(-1)).toMatchObject({ event_type: "turn_complete" });
+    expect(payloads.at(-1)!.turn!.output_message.content).toBe(
+      verdict!.step_details!.violation!.user_message,
+    );
+
+    // The session's history keeps the refusals, never the refused text.
+    const items = (await client.get(`/v1/conversations/${sessionId}/items`)) as { data: unknown[] };
+    expect(items.data.map(itemText).join(" ")).not.toContain("zebra.");
+    expect(items.data.map(itemText)).toContain(refusal);
+
+    // A clean answer passes and says so.
+    const clean = await createAgent({
+      model: "llama-cpp/greeter",
+      instructions: "",
+      output_shields: ["no-zebras"],
+    });
+    const passed = (await client.post(turnPath(clean, await createSession(clean)), {
+      body: say("Hi"),
+    })) as Turn;
+    expect(passed.steps.map((step) => [step.step_type, step.violation ?? null])).toEqual([
+      ["inference", null],
+      ["shield_call", null],
+    ]);
+    expect(passed.output_message.content).toBe(GREETING);
+  }, 60_000);
+
   it("answers 404 for unknown agents, sessions, turns and steps, 400 for bad input, and hides agents from other principals", async () => {
     const agentId = await createAgent({ model: "llama-cpp/greeter", instructions: "" });
     const sessionId = await createSession(agentId);
@@ -416,6 +492,37 @@ describe("agents as models", () => {
       bob.chat.completions.create({ model: "agent/helper", messages: [{ role: "user", content: "Hi" }] }),
     ).rejects.toMatchObject({ status: 404 });
   });
+
+  it("an agent model's output shield ends the answer with content_filter, streamed window by window", async () => {
+    await createAgent({
+      model: "llama-cpp/zoo",
+      instructions: "",
+      name: "zookeeper",
+      output_shields: ["no-zebras"],
+    });
+    const whole = await openai.chat.completions.create({
+      model: "agent/zookeeper",
+      messages: [{ role: "user", content: "Spell it." }],
+    });
+    expect(whole.choices[0]!.finish_reason).toBe("content_filter");
+    expect(whole.choices[0]!.message.content).not.toContain("zebra.");
+
+    const stream = await openai.chat.completions.create({
+      model: "agent/zookeeper",
+      messages: [{ role: "user", content: "Spell it." }],
+      stream: true,
+    });
+    let text = "";
+    const finishes: (string | null)[] = [];
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
+    }
+    expect(text.startsWith(ZOO.slice(0, 200))).toBe(true);
+    expect(text).not.toContain("zebra.");
+    expect(text.endsWith(whole.choices[0]!.message.content!)).toBe(true);
+    expect(finishes).toEqual(["content_filter"]);
+  }, 60_000);
 
   it("runs the agent's server-side tools and returns its client tools' calls as tool_calls", async () => {
     await createAgent({

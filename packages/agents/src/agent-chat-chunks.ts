@@ -31,12 +31,15 @@ export async function* agentChatChunks(
   let messages = 0;
   let separator = "";
   let response: ResponseObject | null = null;
+  let refused = false;
   const calls: ResponseOutputItem[] = [];
   for await (const event of stream) {
     const item = event.item as ResponseOutputItem | undefined;
     if (event.type === "response.output_item.added" && item?.type === "message") {
       separator = messages++ > 0 ? "\n\n" : "";
     } else if (event.type === "response.output_text.delta" || event.type === "response.refusal.delta") {
+      // A shield's refusal ends the answer: OpenAI's content_filter.
+      if (event.type === "response.refusal.delta") refused = true;
       yield {
         ...head,
         choices: [{ index: 0, delta: { content: separator + String(event.delta) }, finish_reason: null }],
@@ -56,7 +59,7 @@ export async function* agentChatChunks(
       response = event.response as ResponseObject;
     }
   }
-  const finish = response ? finishReason(response, calls) : "stop";
+  const finish = refused ? "content_filter" : response ? finishReason(response, calls) : "stop";
   yield { ...head, choices: [{ index: 0, delta: {}, finish_reason: finish }] };
   if (request.stream_options?.include_usage && response?.usage) {
     yield { ...head, choices: [], usage: usageOf(response) };

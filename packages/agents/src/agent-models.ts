@@ -8,6 +8,7 @@ import {
   InvalidRequestError,
   type Model,
   type ResponseCreateRequest,
+  type ResponseRunOptions,
   type ResponsesApi,
   type SafetyApi,
 } from "@llama-stack-ts/api";
@@ -15,7 +16,7 @@ import { agentChatChunks, completionChunks } from "./agent-chat-chunks.ts";
 import { agentChatCompletion, answerText, failure, finishReason } from "./agent-chat-completion.ts";
 import { AGENTS_PARENT, type AgentRecords } from "./agent-records.ts";
 import { agentResponseRequest } from "./agent-response-request.ts";
-import { AGENT_SHIELD_REFUSAL, agentShieldViolation } from "./agent-shields.ts";
+import { AGENT_SHIELD_REFUSAL, agentShieldViolation, outputRefusal } from "./agent-shields.ts";
 import { chatToResponseInput } from "./chat-to-response-input.ts";
 import { refusalText } from "./output-items.ts";
 
@@ -52,42 +53,36 @@ export class AgentModels implements ChatModelSource {
     const agent = await this.agent(model, call);
     const refusal = await this.inputRefusal(agent, request, call);
     if (refusal !== null) return agentChatCompletion(request, refusal, [], "content_filter", null);
-    const response = await this.dependencies.responses().create(responseRequest(agent, request), call);
+    const response = await this.dependencies
+      .responses()
+      .create(responseRequest(agent, request), call, outputShields(agent));
     if (response.status === "failed") throw failure(response);
-    const text = answerText(response.output);
     const calls = response.output.filter((item) => item.type === "function_call");
-    const violation =
-      text && calls.length === 0
-        ? await agentShieldViolation(
-            this.dependencies.safety,
-            agent.agent_config.output_shields,
-            [{ role: "assistant", content: text }],
-            call,
-          )
-        : null;
-    if (violation) {
-      return agentChatCompletion(
-        request,
-        refusalText(violation, AGENT_SHIELD_REFUSAL),
-        [],
-        "content_filter",
-        response,
-      );
-    }
-    return agentChatCompletion(request, text, calls, finishReason(response, calls), response);
+    const refused = outputRefusal(response.output);
+    if (refused !== null) return agentChatCompletion(request, refused, [], "content_filter", response);
+    return agentChatCompletion(
+      request,
+      answerText(response.output),
+      calls,
+      finishReason(response, calls),
+      response,
+    );
   }
 
+  /** Streamed as the agent answers, its output shields judging each window of text before it is sent. */
   async chatCompletionStream(
     model: Model,
     request: ChatCompletionRequest,
     call: ApiCall,
   ): Promise<AsyncIterable<ChatCompletionChunk>> {
     const agent = await this.agent(model, call);
-    // Output shields judge the whole answer before any of it is sent.
-    if (agent.agent_config.output_shields?.length || agent.agent_config.input_shields?.length) {
-      return completionChunks(await this.chatCompletion(model, request, call), request);
+    const refusal = await this.inputRefusal(agent, request, call);
+    if (refusal !== null) {
+      return completionChunks(agentChatCompletion(request, refusal, [], "content_filter", null), request);
     }
-    const stream = await this.dependencies.responses().createStream(responseRequest(agent, request), call);
+    const stream = await this.dependencies
+      .responses()
+      .createStream(responseRequest(agent, request), call, outputShields(agent));
     return agentChatChunks(stream, request);
   }
 
@@ -124,6 +119,10 @@ export class AgentModels implements ChatModelSource {
   private async agents(call: ApiCall): Promise<Agent[]> {
     return (await this.dependencies.records.list("agent", AGENTS_PARENT, call.access)) as Agent[];
   }
+}
+
+function outputShields(agent: Agent): ResponseRunOptions {
+  return { outputShields: agent.agent_config.output_shields ?? [] };
 }
 
 function agentModel(agent: Agent): Model {

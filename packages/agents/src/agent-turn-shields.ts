@@ -31,11 +31,3 @@ export async function checkTurnInput(
     );
   return saveAgentTurn(run, dependencies, call, null, refusal);
 }
-
-/** The agent's output shields judge the answer's text. */
-export async function checkTurnOutput(run: AgentTurnRun, dependencies: AgentTurnDependencies, call: ApiCall) {
-  const shields = run.agent.agent_config.output_shields;
-  const text = run.steps.lastText();
-  if (!shields?.length || !text) return null;
-  return agentShieldViolation(dependencies.safety, shields, [{ role: "assistant", content: text }], call);
-}

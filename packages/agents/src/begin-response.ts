@@ -18,7 +18,7 @@ import type { ResponseLoopEvent } from "./response-loop-event.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 import type { RouterLookup } from "./router-lookup.ts";
 import { type ResponseLoopEnd, responseLoop } from "./run-response-loop.ts";
-import { requestGuardrails, withGuardrails } from "./with-guardrails.ts";
+import { namedShields, requestGuardrails, withGuardrails } from "./with-guardrails.ts";
 
 /** How long after its first output a stored response is written `in_progress`. */
 const STORE_DELAY_MS = 5;
@@ -36,6 +36,8 @@ export interface BeginOptions {
   /** A response already stored (queued in the background): its id, and its row is updated. */
   existing?: { id: string; createdAt: number };
   prepared?: PreparedResponse;
+  /** Shields that judge only the output (an agent's `output_shields`). */
+  outputShields?: readonly string[] | undefined;
 }
 
 /** A started response: the loop's events and how to snapshot and finish it. */
@@ -75,9 +77,17 @@ export async function beginResponse(
     ));
   const id = options.existing?.id ?? newId("response");
   const createdAt = options.existing?.createdAt ?? Math.floor(Date.now() / 1000);
+  const shields = () => deps.routers.require("shields");
   const safety = withGuardrails(
     deps.routers.get("safety"),
-    await requestGuardrails(request, () => deps.routers.require("shields"), deps.routers.get("safety"), call),
+    await requestGuardrails(request, shields, deps.routers.get("safety"), call),
+    await namedShields(
+      options.outputShields ?? [],
+      "output_shields",
+      shields,
+      deps.routers.get("safety"),
+      call,
+    ),
   );
   const violation = await firstViolation(safety, "input", itemsToMessages(prepared.inputItems), call);
   const loop = violation

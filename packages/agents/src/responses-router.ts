@@ -10,6 +10,7 @@ import {
   type ResponseCreateRequest,
   type ResponseDeleteResponse,
   type ResponseObject,
+  type ResponseRunOptions,
   type ResponseStreamEvent,
   type ResponsesApi,
 } from "@llama-stack-ts/api";
@@ -83,9 +84,13 @@ export class ResponsesRouter implements ResponsesApi {
     this.liveness.stop();
   }
 
-  async create(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject> {
+  async create(
+    request: ResponseCreateRequest,
+    call: ApiCall,
+    options: ResponseRunOptions = {},
+  ): Promise<ResponseObject> {
     if (request.background) return this.enqueue(request, call);
-    const begun = await this.begin(request, call);
+    const begun = await this.begin(request, call, { outputShields: options.outputShields });
     const outcome = await collectResponse(begun.events);
     const output = begun.inputBlocked
       ? outcome.output
@@ -101,12 +106,13 @@ export class ResponsesRouter implements ResponsesApi {
   async createStream(
     request: ResponseCreateRequest,
     call: ApiCall,
+    options: ResponseRunOptions = {},
   ): Promise<AsyncIterable<ResponseStreamEvent>> {
     if (request.background) {
       const queued = await this.enqueue(request, call);
       return this.background!.follow(queued, call.access);
     }
-    return this.stream(request, call);
+    return this.stream(request, call, { outputShields: options.outputShields });
   }
 
   private async stream(request: ResponseCreateRequest, call: ApiCall, options: BeginOptions = {}) {

@@ -2,22 +2,24 @@ import {
   type ApiCall,
   type ResponseObject,
   type ResponseOutputItem,
+  type ResponseRunOptions,
   type Turn,
   type TurnEventPayload,
   type TurnStreamChunk,
   UpstreamError,
 } from "@llama-stack-ts/api";
 import { agentResponseRequest } from "./agent-response-request.ts";
-import { AGENT_SHIELD_REFUSAL } from "./agent-shields.ts";
+import { outputRefusal } from "./agent-shields.ts";
 import type { AgentTurnDependencies, AgentTurnRun } from "./agent-turn-run.ts";
-import { checkTurnInput, checkTurnOutput } from "./agent-turn-shields.ts";
+import { checkTurnInput } from "./agent-turn-shields.ts";
 import { feedOutput } from "./feed-output.ts";
 import { saveAgentTurn } from "./save-agent-turn.ts";
 
 /**
  * A turn without streaming: the agent's input shields, one response in the session's
- * conversation, its output as steps, the output shields on the answer. Returns the stored turn
- * and the events a stream would have carried (a shielded stream is sent from them).
+ * conversation (its output shields judging the answer there, so a refused answer never reaches
+ * the session's history), its output as steps and the output shields' verdict as a step.
+ * Returns the stored turn and the events a stream would have carried.
  */
 export async function completeAgentTurn(
   run: AgentTurnRun,
@@ -27,32 +29,19 @@ export async function completeAgentTurn(
   const events = [...run.prelude];
   const refused = await checkTurnInput(run, dependencies, call, events);
   if (refused) return { turn: refused, events };
-  const response = await dependencies.responses().create(responseRequest(run), call);
+  const response = await dependencies.responses().create(responseRequest(run), call, outputShields(run));
   if (response.status === "failed") throw failure(response);
-  const output = feedOutput(run.steps, response.output);
-  const violation = await checkTurnOutput(run, dependencies, call);
-  const answerStep = run.steps.steps.findLast((step) => step.step_type === "inference")?.step_id;
-  // A refused answer's text never leaves the server, not even as progress.
-  events.push(
-    ...(violation
-      ? output.filter(
-          (e) => !(e.event_type === "step_progress" && e.step_id === answerStep && e.delta.type === "text"),
-        )
-      : output),
-  );
-  if (violation) events.push(...run.steps.shieldCall(violation, "assistant-output"));
-  else if (run.agent.agent_config.output_shields?.length)
-    events.push(...run.steps.shieldCall(null, "assistant-output"));
-  const answer = violation ? (violation.user_message ?? AGENT_SHIELD_REFUSAL) : undefined;
-  if (answer !== undefined) run.steps.replaceLastText(answer);
+  events.push(...feedOutput(run.steps, response.output));
+  const { verdict, answer } = outputVerdict(run, response.output);
+  events.push(...verdict);
   const turn = await saveAgentTurn(run, dependencies, call, response, answer);
   return { turn, events };
 }
 
 /**
- * A streamed turn. With output shields the turn runs whole first (nothing unchecked is sent);
- * otherwise the response's stream events become turn events as they come. Resolves once the
- * first inference step was admitted, so its errors are statuses.
+ * A streamed turn: the response's stream events become turn events as they come, the output
+ * shields judging each window of text before it is sent. Resolves once the first inference step
+ * was admitted, so its errors are statuses.
  */
 export async function streamAgentTurn(
   run: AgentTurnRun,
@@ -60,14 +49,10 @@ export async function streamAgentTurn(
   call: ApiCall,
 ): Promise<AsyncIterable<TurnStreamChunk>> {
   const turnStart: TurnEventPayload = { event_type: "turn_start", turn_id: run.identity.turnId };
-  if (run.agent.agent_config.output_shields?.length) {
-    const { turn, events } = await completeAgentTurn(run, dependencies, call);
-    return chunks([turnStart, ...events, terminal(turn)]);
-  }
   const events = [...run.prelude];
   const refused = await checkTurnInput(run, dependencies, call, events);
   if (refused) return chunks([turnStart, ...events, terminal(refused)]);
-  const stream = await dependencies.responses().createStream(responseRequest(run), call);
+  const stream = await dependencies.responses().createStream(responseRequest(run), call, outputShields(run));
   return (async function* () {
     for (const payload of [turnStart, ...events]) yield { event: { payload } };
     let response: ResponseObject | null = null;
@@ -87,8 +72,30 @@ export async function streamAgentTurn(
       }
     }
     for (const payload of run.steps.finish()) yield { event: { payload } };
-    yield { event: { payload: terminal(await saveAgentTurn(run, dependencies, call, response)) } };
+    const { verdict, answer } = outputVerdict(run, response?.output ?? []);
+    for (const payload of verdict) yield { event: { payload } };
+    yield { event: { payload: terminal(await saveAgentTurn(run, dependencies, call, response, answer)) } };
   })();
+}
+
+function outputShields(run: AgentTurnRun): ResponseRunOptions {
+  return { outputShields: run.agent.agent_config.output_shields ?? [] };
+}
+
+/**
+ * The output shields' verdict as a shield_call step (none without output shields); a refusal
+ * becomes the turn's answer, replacing any text passed before the shield stopped it.
+ */
+function outputVerdict(
+  run: AgentTurnRun,
+  output: readonly ResponseOutputItem[],
+): { verdict: TurnEventPayload[]; answer: string | undefined } {
+  if (!run.agent.agent_config.output_shields?.length) return { verdict: [], answer: undefined };
+  const refusal = outputRefusal(output);
+  if (refusal === null) return { verdict: run.steps.shieldCall(null, "assistant-output"), answer: undefined };
+  run.steps.replaceLastText(refusal);
+  const violation = { violation_level: "error" as const, user_message: refusal, metadata: {} };
+  return { verdict: run.steps.shieldCall(violation, "assistant-output"), answer: refusal };
 }
 
 function responseRequest(run: AgentTurnRun) {

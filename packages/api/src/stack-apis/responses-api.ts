@@ -10,11 +10,28 @@ import type {
 } from "../responses/response-object.ts";
 import type { ApiCall } from "./api-call.ts";
 
+/** What in-process callers (the agents layer) may add to a request; no HTTP request carries it. */
+export interface ResponseRunOptions {
+  /**
+   * Shields that judge only this response's output, as output guardrails do: the whole answer, or
+   * each streamed window before it is sent. An agent's `output_shields`.
+   */
+  outputShields?: readonly string[];
+}
+
 /** `/v1/responses` as the Stack offers it (`context.api("responses")`); stored responses are owner-scoped. */
 export interface ResponsesApi {
-  create(request: ResponseCreateRequest, call: ApiCall): Promise<ResponseObject>;
+  create(
+    request: ResponseCreateRequest,
+    call: ApiCall,
+    options?: ResponseRunOptions,
+  ): Promise<ResponseObject>;
   /** `stream: true`: resolves once the first inference step was admitted (its errors are statuses). */
-  createStream(request: ResponseCreateRequest, call: ApiCall): Promise<AsyncIterable<ResponseStreamEvent>>;
+  createStream(
+    request: ResponseCreateRequest,
+    call: ApiCall,
+    options?: ResponseRunOptions,
+  ): Promise<AsyncIterable<ResponseStreamEvent>>;
   retrieve(responseId: string, call: ApiCall): Promise<ResponseObject>;
   /** A background response's stream again, from after `starting_after` (400 for any other response). */
   retrieveStream(
