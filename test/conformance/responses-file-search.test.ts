@@ -103,6 +103,52 @@ describe("file_search in responses", () => {
     expect(plain.output[0]).toMatchObject({ type: "file_search_call", status: "completed", results: null });
   }, 60_000);
 
+  it("keeps what the search found for later turns, shown only where include asks for it", async () => {
+    const request = {
+      model: "llama-cpp/searcher",
+      input: "What hums?",
+      tools: [fileSearch()],
+      ...({ max_tool_calls: 1 } as object),
+    };
+    const hidden = await openai.responses.create(request);
+    const shown = await openai.responses.create({ ...request, include: ["file_search_call.results"] });
+    // The next turn's model reads the same history, whether or not the client saw the results.
+    const next = (previous: string) =>
+      openai.responses.create({
+        model: "llama-cpp/citer",
+        input: "Cite it.",
+        previous_response_id: previous,
+      });
+    const [afterHidden, afterShown] = await Promise.all([next(hidden.id), next(shown.id)]);
+    expect(afterHidden.usage!.input_tokens).toBe(afterShown.usage!.input_tokens);
+    // The citation needs the search's file in the history, so it appears after either.
+    expect(afterHidden.output_text).toBe(CITED);
+
+    // Every read shows the results only when asked.
+    const results = [expect.objectContaining({ file_id: fileId, text: LLAMAS })];
+    expect((await openai.responses.retrieve(hidden.id)).output[0]).toMatchObject({ results: null });
+    const retrieved = await openai.responses.retrieve(hidden.id, { include: ["file_search_call.results"] });
+    expect(retrieved.output[0]).toMatchObject({ results });
+    const items = (include?: OpenAI.Responses.ResponseIncludable[]) =>
+      openai.responses.inputItems.list(afterHidden.id, { order: "asc", ...(include ? { include } : {}) });
+    expect((await items()).data[1]).toMatchObject({ type: "file_search_call", results: null });
+    expect((await items(["file_search_call.results"])).data[1]).toMatchObject({ results });
+
+    // A conversation keeps them too, and shows them as the responses routes do.
+    const conversation = await openai.conversations.create();
+    await openai.responses.create({ ...request, conversation: conversation.id });
+    const listed = (include?: OpenAI.Conversations.ItemListParams["include"]) =>
+      openai.conversations.items.list(conversation.id, { order: "asc", ...(include ? { include } : {}) });
+    const searchItem = (await listed()).data[1]!;
+    expect(searchItem).toMatchObject({ type: "file_search_call", results: null });
+    expect((await listed(["file_search_call.results"])).data[1]).toMatchObject({ results });
+    const one = await openai.conversations.items.retrieve(searchItem.id!, {
+      conversation_id: conversation.id,
+      include: ["file_search_call.results"],
+    });
+    expect(one).toMatchObject({ results });
+  }, 60_000);
+
   it("turns a model's <|file-id|> markers into file_citation annotations, streamed and stored", async () => {
     const searched = await openai.responses.create({
       model: "llama-cpp/searcher",

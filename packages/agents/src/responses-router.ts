@@ -14,6 +14,7 @@ import {
   type ResponseStreamEvent,
   type ResponsesApi,
 } from "@llama-stack-ts/api";
+import { includeSet, presentItems } from "@llama-stack-ts/provider-kit";
 import { type BackgroundJobs, BackgroundResponses, notBackgroundStream } from "./background-responses.ts";
 import { type BeginOptions, beginResponse } from "./begin-response.ts";
 import { cancelStoredResponse } from "./cancel-stored-response.ts";
@@ -21,6 +22,7 @@ import { guardOutput } from "./guard-output.ts";
 import { guardStream } from "./guard-stream.ts";
 import { pageItems } from "./page-items.ts";
 import { prepareResponse } from "./prepare-response.ts";
+import { presentEvents, presentResponse } from "./present-response.ts";
 import type { ResponseEventLog } from "./response-event-log.ts";
 import { ResponseLiveness } from "./response-liveness.ts";
 import { responseStreamEvents } from "./response-stream-events.ts";
@@ -95,7 +97,7 @@ export class ResponsesRouter implements ResponsesApi {
     const output = begun.inputBlocked
       ? outcome.output
       : await guardOutput(begun.safety, outcome.output, call);
-    return begun.finish(begun.snapshot(output, outcome));
+    return presentResponse(await begun.finish(begun.snapshot(output, outcome)), includeSet(request.include));
   }
 
   /**
@@ -108,11 +110,12 @@ export class ResponsesRouter implements ResponsesApi {
     call: ApiCall,
     options: ResponseRunOptions = {},
   ): Promise<AsyncIterable<ResponseStreamEvent>> {
+    const include = includeSet(request.include);
     if (request.background) {
       const queued = await this.enqueue(request, call);
-      return this.background!.follow(queued, call.access);
+      return presentEvents(this.background!.follow(queued, call.access), include);
     }
-    return this.stream(request, call, { outputShields: options.outputShields });
+    return presentEvents(await this.stream(request, call, { outputShields: options.outputShields }), include);
   }
 
   private async stream(request: ResponseCreateRequest, call: ApiCall, options: BeginOptions = {}) {
@@ -157,22 +160,28 @@ export class ResponsesRouter implements ResponsesApi {
     return cancelled;
   }
 
-  async retrieve(responseId: string, call: ApiCall): Promise<ResponseObject> {
-    return (await this.find(responseId, call)).response;
+  async retrieve(
+    responseId: string,
+    call: ApiCall,
+    options: { include?: readonly string[] | undefined } = {},
+  ): Promise<ResponseObject> {
+    return presentResponse((await this.find(responseId, call)).response, includeSet(options.include));
   }
 
   async retrieveStream(
     responseId: string,
-    options: { starting_after?: number | undefined },
+    options: { starting_after?: number | undefined; include?: readonly string[] | undefined },
     call: ApiCall,
   ): Promise<AsyncIterable<ResponseStreamEvent>> {
     const { response } = await this.find(responseId, call);
     if (!this.background) throw notBackgroundStream();
-    return this.background.follow(response, call.access, options.starting_after ?? -1);
+    const events = this.background.follow(response, call.access, options.starting_after ?? -1);
+    return presentEvents(events, includeSet(options.include));
   }
 
-  list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>> {
-    return this.options.storage.list(call.access, query);
+  async list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>> {
+    const page = await this.options.storage.list(call.access, query);
+    return { ...page, data: page.data.map((response) => presentResponse(response, new Set())) };
   }
 
   async delete(responseId: string, call: ApiCall): Promise<ResponseDeleteResponse> {
@@ -186,7 +195,8 @@ export class ResponsesRouter implements ResponsesApi {
     query: ListResponseInputItemsQuery,
     call: ApiCall,
   ): Promise<CursorPage<ConversationItem>> {
-    return pageItems((await this.find(responseId, call)).inputItems, query);
+    const { inputItems } = await this.find(responseId, call);
+    return pageItems(presentItems(inputItems, includeSet(query.include)), query);
   }
 
   private async find(responseId: string, call: ApiCall) {

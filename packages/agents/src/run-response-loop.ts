@@ -136,7 +136,6 @@ export async function* responseLoop(
       text,
       plan,
       offered: new Set(offered.map((d) => d.function.name)),
-      includes,
       citationFiles,
       callsLeft: toolCallsLeft,
       parallel: request.parallel_tool_calls !== false,

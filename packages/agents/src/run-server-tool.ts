@@ -85,10 +85,9 @@ export async function runServerTool(
   call: ToolCall,
   toolRuntime: ToolRuntimeApi,
   apiCall: ApiCall,
-  options: { id?: string; includes?: ReadonlySet<string> } = {},
+  options: { id?: string } = {},
 ): Promise<ServerToolOutcome> {
   const id = options.id ?? serverToolItemId(tool);
-  const includes = options.includes ?? new Set<string>();
   const args = parseCallArguments(call.function.arguments);
   let result: ToolInvocationResult;
   try {
@@ -109,8 +108,8 @@ export async function runServerTool(
         status,
         code: String(args.code ?? ""),
         container_id: "local",
-        // OpenAI sends the outputs only when `include` asks for them.
-        outputs: includes.has("code_interpreter_call.outputs") ? [{ type: "logs", logs: text }] : null,
+        // Stored whole for later turns; a reader sees them only with `include` (presentItem).
+        outputs: [{ type: "logs", logs: text }],
       },
     };
   }
@@ -124,8 +123,8 @@ export async function runServerTool(
         id,
         status,
         queries: [String(args.query ?? "")],
-        // OpenAI sends the results only when `include` asks for them.
-        results: includes.has("file_search_call.results") && !failed ? hits : null,
+        // Stored whole for later turns; a reader sees them only with `include` (presentItem).
+        results: failed ? null : hits,
       },
     };
   }
@@ -135,9 +134,23 @@ export async function runServerTool(
       type: "web_search_call",
       id,
       status,
-      action: { type: "search", query: String(args.query ?? "") },
+      action: {
+        type: "search",
+        query: String(args.query ?? ""),
+        ...(failed ? {} : { sources: webSources(result.metadata) }),
+      },
+      // What the model read, for later turns; never shown to a reader (presentItem).
+      output: text,
     },
   };
+}
+
+/** The pages a web search returned, from the web_search tool's metadata, as OpenAI's sources. */
+function webSources(metadata: Record<string, unknown> | undefined) {
+  const results = Array.isArray(metadata?.results) ? (metadata.results as Record<string, unknown>[]) : [];
+  return results
+    .filter((hit) => typeof hit.url === "string")
+    .map((hit) => ({ type: "url" as const, url: String(hit.url) }));
 }
 
 /** The chunks a file search found, from the file_search tool's metadata, as OpenAI's results. */

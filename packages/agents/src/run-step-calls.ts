@@ -13,7 +13,6 @@ export interface StepCallsOptions {
   /** The names the model was offered this step; a call of any other is the client's. */
   offered: ReadonlySet<string>;
   /** The request's `include`: what hosted call items carry. */
-  includes: ReadonlySet<string>;
   /** Files the response may cite; file searches add what they found. */
   citationFiles: Map<string, string>;
   /** Server-side calls this response may still make (`max_tool_calls`). */
@@ -63,10 +62,7 @@ export async function* runStepCalls(
         call: c,
         started,
         run: async () => {
-          const outcome = await runServerTool(hosted, c, options.toolRuntime(), call, {
-            id: started.id,
-            includes: options.includes,
-          });
+          const outcome = await runServerTool(hosted, c, options.toolRuntime(), call, { id: started.id });
           for (const [fileId, filename] of Object.entries(outcome.citations ?? {}))
             options.citationFiles.set(fileId, filename);
           return outcome;

@@ -7,5 +7,6 @@ export * from "./define-tool-group.ts";
 export * from "./format-zod-error.ts";
 export * from "./lazy-instance.ts";
 export * from "./message-text.ts";
+export * from "./present-items.ts";
 export * from "./stack-home.ts";
 export * from "./worker-pool.ts";

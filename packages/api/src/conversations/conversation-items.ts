@@ -12,9 +12,14 @@ export type ConversationItemsCreateRequest = z.infer<typeof ConversationItemsCre
 
 const IncludeSchema = commaListSchema(z.string().min(1))
   .optional()
-  .describe("Accepted for compatibility; items are returned as stored.");
+  .describe(
+    "Tool results to show: file_search_call.results, code_interpreter_call.outputs, web_search_call.action.sources.",
+  );
 
 export const ConversationItemsCreateQuerySchema = z.object({ include: IncludeSchema });
+
+/** `GET /v1/conversations/{conversation_id}/items/{item_id}`. */
+export const RetrieveConversationItemQuerySchema = z.object({ include: IncludeSchema });
 
 /** `GET /v1/conversations/{conversation_id}/items`: a cursor page, newest first by default. */
 export const ListConversationItemsQuerySchema = CursorPageQuerySchema.pick({

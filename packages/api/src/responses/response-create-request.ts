@@ -59,7 +59,7 @@ export const ResponseCreateRequestSchema = z
       .array(z.string())
       .nullish()
       .describe(
-        "Honoured: file_search_call.results, code_interpreter_call.outputs, message.output_text.logprobs; other values are accepted and change nothing.",
+        "Honoured: file_search_call.results, code_interpreter_call.outputs, web_search_call.action.sources, message.output_text.logprobs; other values are accepted and change nothing.",
       ),
     top_logprobs: z.number().int().min(0).max(20).nullish(),
     metadata: z.record(z.string(), z.string()).nullish(),

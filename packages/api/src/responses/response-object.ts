@@ -1,5 +1,13 @@
 import { z } from "zod";
+import { commaListSchema } from "../common/comma-list.ts";
 import { CursorPageQuerySchema } from "../common/cursor-page.ts";
+
+/** `include` on reads: which tool results to show (`file_search_call.results`, …). */
+const IncludeQuerySchema = commaListSchema(z.string().min(1))
+  .optional()
+  .describe(
+    "Tool results to show: file_search_call.results, code_interpreter_call.outputs, web_search_call.action.sources.",
+  );
 
 /**
  * An output item as OpenAI shapes it: `message` (with `output_text` and `refusal` parts),
@@ -73,7 +81,7 @@ export const ListResponseInputItemsQuerySchema = CursorPageQuerySchema.pick({
   before: true,
   limit: true,
   order: true,
-}).extend({ include: z.unknown().optional() });
+}).extend({ include: IncludeQuerySchema });
 export type ListResponseInputItemsQuery = z.infer<typeof ListResponseInputItemsQuerySchema>;
 
 /**
@@ -83,6 +91,6 @@ export type ListResponseInputItemsQuery = z.infer<typeof ListResponseInputItemsQ
 export const RetrieveResponseQuerySchema = z.object({
   stream: z.stringbool().optional(),
   starting_after: z.coerce.number().int().min(0).optional(),
-  include: z.unknown().optional(),
+  include: IncludeQuerySchema,
 });
 export type RetrieveResponseQuery = z.infer<typeof RetrieveResponseQuerySchema>;

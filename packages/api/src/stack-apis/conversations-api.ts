@@ -26,13 +26,20 @@ export interface ConversationsApi {
     conversationId: string,
     items: ConversationItemInput[],
     call: ApiCall,
+    options?: { include?: readonly string[] | undefined },
   ): Promise<ConversationItemList>;
   listItems(
     conversationId: string,
     query: ListConversationItemsQuery,
     call: ApiCall,
   ): Promise<CursorPage<ConversationItem>>;
-  retrieveItem(conversationId: string, itemId: string, call: ApiCall): Promise<ConversationItem>;
+  /** Tool results of the item only where `include` asks (OpenAI's include values). */
+  retrieveItem(
+    conversationId: string,
+    itemId: string,
+    call: ApiCall,
+    options?: { include?: readonly string[] | undefined },
+  ): Promise<ConversationItem>;
   /** Answers the conversation, as OpenAI does. */
   deleteItem(conversationId: string, itemId: string, call: ApiCall): Promise<Conversation>;
   /** Append items in one transaction (all or none); an id already present replaces that item in place. */

@@ -32,11 +32,16 @@ export interface ResponsesApi {
     call: ApiCall,
     options?: ResponseRunOptions,
   ): Promise<AsyncIterable<ResponseStreamEvent>>;
-  retrieve(responseId: string, call: ApiCall): Promise<ResponseObject>;
+  /** Tool results of its items only where `include` asks (OpenAI's include values). */
+  retrieve(
+    responseId: string,
+    call: ApiCall,
+    options?: { include?: readonly string[] | undefined },
+  ): Promise<ResponseObject>;
   /** A background response's stream again, from after `starting_after` (400 for any other response). */
   retrieveStream(
     responseId: string,
-    options: { starting_after?: number | undefined },
+    options: { starting_after?: number | undefined; include?: readonly string[] | undefined },
     call: ApiCall,
   ): Promise<AsyncIterable<ResponseStreamEvent>>;
   list(query: ListResponsesQuery, call: ApiCall): Promise<CursorPage<ResponseObject>>;

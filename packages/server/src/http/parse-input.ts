@@ -18,12 +18,18 @@ export function parseInput<T extends z.ZodType>(
   });
 }
 
-/** Repeated keys become arrays; a single key stays a string (comma lists are split by the schema). */
+/**
+ * Repeated keys become arrays; a single key stays a string (comma lists are split by the schema).
+ * `key[]=a&key[]=b` (the openai SDK's array format) is `key`.
+ */
 export function queryObject(context: Context): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(context.req.queries())) {
-    out[key] = values.length === 1 ? values[0]! : values;
+  const merged = new Map<string, string[]>();
+  for (const [raw, values] of Object.entries(context.req.queries())) {
+    const key = raw.endsWith("[]") ? raw.slice(0, -2) : raw;
+    merged.set(key, [...(merged.get(key) ?? []), ...values]);
   }
+  const out: Record<string, string | string[]> = {};
+  for (const [key, values] of merged) out[key] = values.length === 1 ? values[0]! : values;
   return out;
 }
 

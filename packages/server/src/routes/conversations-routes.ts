@@ -9,6 +9,7 @@ import {
   ConversationUpdateRequestSchema,
   cursorPageSchema,
   ListConversationItemsQuerySchema,
+  RetrieveConversationItemQuerySchema,
 } from "@llama-stack-ts/api";
 import { z } from "zod";
 import { defineRoute, type RouteSpec } from "../http/route-spec.ts";
@@ -68,8 +69,8 @@ export function conversationsRoutes(): RouteSpec[] {
       query: ConversationItemsCreateQuerySchema,
       body: ConversationItemsCreateRequestSchema,
       response: ConversationItemListSchema,
-      handler: async ({ stack, params, body, call }) =>
-        stack.conversations.createItems(params.conversation_id, body.items, call),
+      handler: async ({ stack, params, query, body, call }) =>
+        stack.conversations.createItems(params.conversation_id, body.items, call, query),
     }),
     defineRoute({
       method: "GET",
@@ -88,9 +89,10 @@ export function conversationsRoutes(): RouteSpec[] {
       api: "conversations",
       summary: "One item of a conversation.",
       params: ItemParams,
+      query: RetrieveConversationItemQuerySchema,
       response: ConversationItemSchema,
-      handler: async ({ stack, params, call }) =>
-        stack.conversations.retrieveItem(params.conversation_id, params.item_id, call),
+      handler: async ({ stack, params, query, call }) =>
+        stack.conversations.retrieveItem(params.conversation_id, params.item_id, call, query),
     }),
     defineRoute({
       method: "DELETE",

@@ -60,7 +60,7 @@ export function responsesRoutes(): RouteSpec[] {
       response: z.union([ResponseObjectSchema, ResponseStreamEventSchema]),
       handler: async ({ stack, params, query, call, context }) => {
         const responses = stack.routers.require("responses");
-        if (!query.stream) return responses.retrieve(params.response_id, call);
+        if (!query.stream) return responses.retrieve(params.response_id, call, query);
         const events = await responses.retrieveStream(params.response_id, query, call);
         return sseResponse(events, {
           onError: (error) => context.get("logger").error("stream failed", { error }),

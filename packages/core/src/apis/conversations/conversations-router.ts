@@ -16,6 +16,7 @@ import {
   type ListConversationItemsQuery,
   NotFoundError,
 } from "@llama-stack-ts/api";
+import { includeSet, presentItem, presentItems } from "@llama-stack-ts/provider-kit";
 import { ownerFor } from "../../auth/access-context.ts";
 import type { ConversationRow } from "../../storage/schema.ts";
 import type { ConversationsStore } from "./conversations-store.ts";
@@ -67,8 +68,12 @@ export class ConversationsRouter implements ConversationsApi {
     conversationId: string,
     items: ConversationItemInput[],
     call: ApiCall,
+    options: { include?: readonly string[] | undefined } = {},
   ): Promise<ConversationItemList> {
-    const data = await this.appendItems(conversationId, items, call);
+    const data = presentItems(
+      await this.appendItems(conversationId, items, call),
+      includeSet(options.include),
+    );
     return {
       object: "list",
       data,
@@ -84,14 +89,20 @@ export class ConversationsRouter implements ConversationsApi {
     call: ApiCall,
   ): Promise<CursorPage<ConversationItem>> {
     await this.find(conversationId, call);
-    return this.store.listItems(conversationId, query);
+    const page = await this.store.listItems(conversationId, query);
+    return { ...page, data: presentItems(page.data, includeSet(query.include)) };
   }
 
-  async retrieveItem(conversationId: string, itemId: string, call: ApiCall): Promise<ConversationItem> {
+  async retrieveItem(
+    conversationId: string,
+    itemId: string,
+    call: ApiCall,
+    options: { include?: readonly string[] | undefined } = {},
+  ): Promise<ConversationItem> {
     await this.find(conversationId, call);
     const item = await this.store.findItem(conversationId, itemId);
     if (!item) throw itemNotFound(conversationId, itemId);
-    return item;
+    return presentItem(item, includeSet(options.include));
   }
 
   async deleteItem(conversationId: string, itemId: string, call: ApiCall): Promise<Conversation> {
