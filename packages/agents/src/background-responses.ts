@@ -9,36 +9,22 @@ import {
   type ResponseObject,
   type ResponseStreamEvent,
 } from "@llama-stack-ts/api";
-import { buildResponse, withoutSecrets } from "./build-response.ts";
+import { buildResponse } from "./build-response.ts";
 import { followBackgroundResponse } from "./follow-background-response.ts";
 import type { PreparedResponse } from "./prepare-response.ts";
 import { ResponseEventHub } from "./response-event-hub.ts";
 import type { ResponseEventLog } from "./response-event-log.ts";
 import { ResponseEventWriter } from "./response-event-writer.ts";
+import {
+  type BackgroundJobs,
+  RESPONSE_JOB_KIND,
+  type ResponseJobPayload,
+  withoutJobSecrets,
+} from "./response-job.ts";
 import type { ResponsesStorage } from "./responses-storage.ts";
 
-export const RESPONSE_JOB_KIND = "response";
-
-/** A queued background response, as its job row keeps it. */
-export type ResponseJobPayload = {
-  response_id: string;
-  created_at: number;
-  request: ResponseCreateRequest;
-  access: AccessContext;
-};
-
-/** Core's job runner as the agents layer reaches it (agents sits above core). */
-export interface BackgroundJobs {
-  register(definition: {
-    kind: string;
-    concurrency: number;
-    maxAttempts?: number;
-    run(job: { payload: ResponseJobPayload }, context: { signal: AbortSignal }): Promise<unknown>;
-    keepOnEnd?(payload: ResponseJobPayload): ResponseJobPayload;
-    onGiveUp?(job: { payload: ResponseJobPayload }, lastError: string): Promise<void>;
-  }): void;
-  enqueue(kind: string, payload: ResponseJobPayload, options?: { owner?: string | null }): Promise<unknown>;
-}
+export type { BackgroundJobs, ResponseJobPayload } from "./response-job.ts";
+export { RESPONSE_JOB_KIND } from "./response-job.ts";
 
 /** Starts a response that is already stored, as stream events that end once it is stored again. */
 export type RunStoredResponse = (
@@ -78,14 +64,7 @@ export class BackgroundResponses {
       concurrency: options.concurrency ?? 4,
       maxAttempts: 3,
       run: (job, context) => this.runJob(job.payload, context.signal),
-      // The MCP tokens and headers a run needs are kept only while it may still run.
-      keepOnEnd: (payload) => ({
-        ...payload,
-        request: {
-          ...payload.request,
-          ...(payload.request.tools ? { tools: payload.request.tools.map(withoutSecrets) } : {}),
-        },
-      }),
+      keepOnEnd: withoutJobSecrets,
       onGiveUp: (job, lastError) =>
         this.fail(job.payload, `The server stopped while running this response: ${lastError}`),
     });
