@@ -133,6 +133,13 @@ describe("file_search in responses", () => {
       openai.responses.inputItems.list(afterHidden.id, { order: "asc", ...(include ? { include } : {}) });
     expect((await items()).data[1]).toMatchObject({ type: "file_search_call", results: null });
     expect((await items(["file_search_call.results"])).data[1]).toMatchObject({ results });
+    // llama-stack-client sends include as a comma list.
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    const viaClient = await client.responses.inputItems.list(afterHidden.id, {
+      order: "asc",
+      include: ["file_search_call.results"],
+    });
+    expect(viaClient.data[1]).toMatchObject({ results });
 
     // A conversation keeps them too, and shows them as the responses routes do.
     const conversation = await openai.conversations.create();
