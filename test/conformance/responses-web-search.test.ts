@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chainModelPath } from "@llama-stack-ts/test-fixtures";
+import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
@@ -39,7 +40,7 @@ beforeAll(async () => {
   ]);
   ts = await startTestStack({
     ...base,
-    apis: ["inference", "tool_runtime", "responses"],
+    apis: ["inference", "tool_runtime", "conversations", "responses", "agents"],
     providers: {
       ...base.providers,
       tool_runtime: [
@@ -136,5 +137,31 @@ describe("web_search in responses", () => {
     for (const read of reads) expect(JSON.stringify(read)).not.toContain("Why llamas hum");
     expect(JSON.stringify(reads[2])).toContain("https://example.org/hum");
     expect(JSON.stringify(reads[1])).not.toContain("https://example.org/hum");
+  }, 60_000);
+
+  it("a legacy agent's search is a tool_execution step listing the pages found", async () => {
+    const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
+    const { agent_id } = (await client.post("/v1/agents", {
+      body: {
+        agent_config: {
+          model: "llama-cpp/searcher",
+          instructions: "",
+          toolgroups: ["builtin::websearch"],
+          max_infer_iters: 1,
+        },
+      },
+    })) as { agent_id: string };
+    const { session_id } = (await client.post(`/v1/agents/${agent_id}/session`, {
+      body: { session_name: "s" },
+    })) as { session_id: string };
+    const turn = (await client.post(`/v1/agents/${agent_id}/session/${session_id}/turn`, {
+      body: { messages: [{ role: "user", content: "Find llamas." }] },
+    })) as { steps: { step_type: string; tool_responses?: { tool_name: string; content: string }[] }[] };
+    expect(turn.steps.map((step) => step.step_type)).toEqual(["inference", "tool_execution"]);
+    const [answer] = turn.steps[1]!.tool_responses!;
+    expect(answer!.tool_name).toBe("web_search");
+    expect(JSON.parse(answer!.content)).toEqual({
+      sources: ["https://en.wikipedia.org/wiki/Llama", "https://example.org/hum"],
+    });
   }, 60_000);
 });

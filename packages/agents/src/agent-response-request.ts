@@ -44,6 +44,6 @@ export function agentResponseRequest(
     ...(config.sampling_params?.max_tokens ? { max_output_tokens: config.sampling_params.max_tokens } : {}),
     max_infer_iters: config.max_infer_iters ?? 10,
     // Tool execution steps carry what the tools answered.
-    include: ["code_interpreter_call.outputs", "file_search_call.results"],
+    include: ["code_interpreter_call.outputs", "file_search_call.results", "web_search_call.action.sources"],
   };
 }

@@ -29,11 +29,18 @@ export function hostedToolResponse(item: ResponseOutputItem, call: AgentToolCall
         ? itemText(item.outputs ?? [])
         : item.type === "file_search_call"
           ? itemText(item.results ?? [])
-          : String(item.status ?? "");
+          : webSearchSources(item);
   return {
     call_id: call.call_id,
     tool_name: call.tool_name,
     content,
     metadata: { status: item.status ?? null },
   };
+}
+
+/** A web search's answer as a step shows it: the pages it found (the text the model read is not shown). */
+function webSearchSources(item: ResponseOutputItem): string {
+  const sources = (item.action as { sources?: { url?: string }[] } | undefined)?.sources;
+  if (item.status !== "completed" || !Array.isArray(sources)) return String(item.status ?? "");
+  return JSON.stringify({ sources: sources.map((source) => source.url) });
 }
