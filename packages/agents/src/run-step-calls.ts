@@ -12,7 +12,6 @@ export interface StepCallsOptions {
   plan: ResponseToolPlan;
   /** The names the model was offered this step; a call of any other is the client's. */
   offered: ReadonlySet<string>;
-  /** The request's `include`: what hosted call items carry. */
   /** Files the response may cite; file searches add what they found. */
   citationFiles: Map<string, string>;
   /** Server-side calls this response may still make (`max_tool_calls`). */
