@@ -2,7 +2,15 @@ import { chainModelPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAgent as createLegacyAgent,
+  createSession as createLegacySession,
+  say,
+  streamTurnPayloads,
+  turnPath,
+} from "../helpers/legacy-agents.ts";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
+import { readChatStream } from "../helpers/read-chat-stream.ts";
 import { responsesStackConfig } from "../helpers/responses-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
@@ -104,31 +112,10 @@ interface Payload {
   turn?: Turn;
 }
 
-async function createAgent(agent_config: Record<string, unknown>): Promise<string> {
-  const { agent_id } = (await client.post("/v1/agents", { body: { agent_config } })) as { agent_id: string };
-  return agent_id;
-}
-async function createSession(agentId: string, session_name = "s"): Promise<string> {
-  const { session_id } = (await client.post(`/v1/agents/${agentId}/session`, { body: { session_name } })) as {
-    session_id: string;
-  };
-  return session_id;
-}
-const turnPath = (agentId: string, sessionId: string) => `/v1/agents/${agentId}/session/${sessionId}/turn`;
-const say = (content: string) => ({ messages: [{ role: "user", content }] });
-
-/** A streamed turn's event payloads, read through the client's SSE stream. */
-async function streamPayloads(path: string, body: Record<string, unknown>): Promise<Payload[]> {
-  const stream = (await client.post(path, {
-    body: { ...body, stream: true },
-    stream: true,
-  })) as unknown as AsyncIterable<{
-    event: { payload: Payload };
-  }>;
-  const payloads: Payload[] = [];
-  for await (const chunk of stream) payloads.push(chunk.event.payload);
-  return payloads;
-}
+const createAgent = (agent_config: Record<string, unknown>) => createLegacyAgent(client, agent_config);
+const createSession = (agentId: string, name?: string) => createLegacySession(client, agentId, name);
+const streamPayloads = (path: string, body: Record<string, unknown>) =>
+  streamTurnPayloads<Payload>(client, path, body);
 
 describe("agents, sessions and turns", () => {
   it("creates, retrieves, lists and deletes an agent; a plain turn answers and is stored", async () => {
@@ -475,14 +462,7 @@ describe("agents as models", () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    let text = "";
-    const finishes: (string | null)[] = [];
-    let usage: unknown = null;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? "";
-      if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
-      if (chunk.usage) usage = chunk.usage;
-    }
+    const { text, finishes, usage } = await readChatStream(stream);
     expect(text).toBe(GREETING);
     expect(finishes).toEqual(["stop"]);
     expect(usage).toMatchObject({ completion_tokens: 9 });
@@ -512,12 +492,7 @@ describe("agents as models", () => {
       messages: [{ role: "user", content: "Spell it." }],
       stream: true,
     });
-    let text = "";
-    const finishes: (string | null)[] = [];
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? "";
-      if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
-    }
+    const { text, finishes } = await readChatStream(stream);
     expect(text.startsWith(ZOO.slice(0, 200))).toBe(true);
     expect(text).not.toContain("zebra.");
     expect(text.endsWith(whole.choices[0]!.message.content!)).toBe(true);

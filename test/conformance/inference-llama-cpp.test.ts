@@ -5,6 +5,7 @@ import { zodResponseFormat } from "openai/helpers/zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
+import { readChatStream } from "../helpers/read-chat-stream.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
 // A real llama.cpp engine on GGUF models the tests write themselves, driven by both clients.
@@ -671,12 +672,7 @@ describe("JSON output ends when the JSON does", () => {
       temperature: 0,
       stream: true,
     });
-    let text = "";
-    const finishes: (string | null)[] = [];
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? "";
-      if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
-    }
+    const { text, finishes } = await readChatStream(stream);
     expect(finishes).toEqual(["stop"]);
     expect(text).toBe(text.trim());
     expect(typeof JSON.parse(text).ok).toBe("boolean");

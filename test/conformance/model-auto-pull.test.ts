@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { tinyLlamaPath } from "@llama-stack-ts/test-fixtures";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
 // `auto_pull`: a configured model missing on disk downloads in the background after start-up;
@@ -40,25 +41,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   dir = await mkdtemp(join(tmpdir(), "lsts-auto-pull-"));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/tiny-llama.gguf`;
-  ts = await startTestStack({
-    distro_name: "test",
-    apis: ["inference"],
-    providers: {
-      inference: [
-        {
-          provider_id: "llama-cpp",
-          provider_type: "inline::llama-cpp",
-          config: {
-            models: [{ model_id: "tiny", source: url, chat_format: "llama3_1" }],
-            models_dir: dir,
-            auto_pull: true,
-            gpu: false,
-            threads: 1,
-          },
-        },
-      ],
-    },
-  });
+  ts = await startTestStack(
+    llamaCppConfig([{ model_id: "tiny", source: url, chat_format: "llama3_1" }], {
+      auto_pull: true,
+      models_dir: dir,
+    }),
+  );
 }, 120_000);
 afterAll(async () => {
   await ts?.close();

@@ -6,6 +6,7 @@ import { chainModelPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentSession, streamTurnPayloads } from "../helpers/legacy-agents.ts";
 import { ragStackConfig } from "../helpers/rag-stack-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
@@ -197,20 +198,12 @@ describe("file_search in responses", () => {
 describe("file search in a legacy agent turn", () => {
   it("is a memory_retrieval step naming the agent's vector stores and the context it inserted", async () => {
     const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
-    const { agent_id } = (await client.post("/v1/agents", {
-      body: {
-        agent_config: {
-          model: "llama-cpp/searcher",
-          instructions: "Search first.",
-          toolgroups: [{ name: "builtin::rag/knowledge_search", args: { vector_db_ids: [storeId] } }],
-          max_infer_iters: 1,
-        },
-      },
-    })) as { agent_id: string };
-    const { session_id } = (await client.post(`/v1/agents/${agent_id}/session`, {
-      body: { session_name: "rag" },
-    })) as { session_id: string };
-    const path = `/v1/agents/${agent_id}/session/${session_id}/turn`;
+    const { path } = await agentSession(client, {
+      model: "llama-cpp/searcher",
+      instructions: "Search first.",
+      toolgroups: [{ name: "builtin::rag/knowledge_search", args: { vector_db_ids: [storeId] } }],
+      max_infer_iters: 1,
+    });
     const body = { messages: [{ role: "user", content: "What hums?" }] };
     const retrieval = { step_type: "memory_retrieval", vector_db_ids: storeId, inserted_context: LLAMAS };
 
@@ -218,14 +211,11 @@ describe("file search in a legacy agent turn", () => {
     expect(turn.steps.map((step) => step.step_type)).toEqual(["inference", "memory_retrieval"]);
     expect(turn.steps[1]).toMatchObject(retrieval);
 
-    const stream = (await client.post(path, {
-      body: { ...body, stream: true },
-      stream: true,
-    })) as unknown as AsyncIterable<{
-      event: { payload: { event_type: string; step_type?: string; step_details?: unknown } };
-    }>;
-    const payloads = [];
-    for await (const chunk of stream) payloads.push(chunk.event.payload);
+    const payloads = await streamTurnPayloads<{
+      event_type: string;
+      step_type?: string;
+      step_details?: unknown;
+    }>(client, path, body);
     const memory = payloads.filter((p) => p.step_type === "memory_retrieval");
     expect(memory.map((p) => p.event_type)).toEqual(["step_start", "step_complete"]);
     expect(memory[1]!.step_details).toMatchObject(retrieval);

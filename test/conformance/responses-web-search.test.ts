@@ -4,6 +4,7 @@ import { chainModelPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentSession, say } from "../helpers/legacy-agents.ts";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
 
@@ -141,22 +142,15 @@ describe("web_search in responses", () => {
 
   it("a legacy agent's search is a tool_execution step listing the pages found", async () => {
     const client = new LlamaStackClient({ baseURL: ts.url, maxRetries: 0 });
-    const { agent_id } = (await client.post("/v1/agents", {
-      body: {
-        agent_config: {
-          model: "llama-cpp/searcher",
-          instructions: "",
-          toolgroups: ["builtin::websearch"],
-          max_infer_iters: 1,
-        },
-      },
-    })) as { agent_id: string };
-    const { session_id } = (await client.post(`/v1/agents/${agent_id}/session`, {
-      body: { session_name: "s" },
-    })) as { session_id: string };
-    const turn = (await client.post(`/v1/agents/${agent_id}/session/${session_id}/turn`, {
-      body: { messages: [{ role: "user", content: "Find llamas." }] },
-    })) as { steps: { step_type: string; tool_responses?: { tool_name: string; content: string }[] }[] };
+    const { path } = await agentSession(client, {
+      model: "llama-cpp/searcher",
+      instructions: "",
+      toolgroups: ["builtin::websearch"],
+      max_infer_iters: 1,
+    });
+    const turn = (await client.post(path, { body: say("Find llamas.") })) as {
+      steps: { step_type: string; tool_responses?: { tool_name: string; content: string }[] }[];
+    };
     expect(turn.steps.map((step) => step.step_type)).toEqual(["inference", "tool_execution"]);
     const [answer] = turn.steps[1]!.tool_responses!;
     expect(answer!.tool_name).toBe("web_search");

@@ -13,7 +13,7 @@ export interface TestModel {
 /** A run config serving GGUF fixtures through `inline::llama-cpp` on one CPU thread. */
 export function llamaCppConfig(
   models: TestModel[],
-  extra: { max_queued_requests?: number } = {},
+  extra: { max_queued_requests?: number; auto_pull?: boolean; models_dir?: string } = {},
 ): RunConfigInput {
   return {
     distro_name: "test",

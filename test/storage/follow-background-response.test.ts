@@ -2,6 +2,7 @@ import { followBackgroundResponse, ResponseEventHub } from "@llama-stack-ts/agen
 import type { AccessContext, ResponseObject, ResponseStreamEvent } from "@llama-stack-ts/api";
 import { type Database, openDatabase, ResponseEventsStore, ResponsesStore } from "@llama-stack-ts/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedResponse } from "../helpers/stored-response.ts";
 
 // How a reader follows a background response it does not run: through the event log on a real
 // database (embedded PGlite), switching to the live hub once the run starts on its own process,
@@ -20,24 +21,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-function response(id: string, status: ResponseObject["status"]): ResponseObject {
-  return {
-    id,
-    object: "response",
-    created_at: 1_700_000_000,
-    model: "m",
-    status,
-    background: true,
-    output: [],
-    error: null,
-    incomplete_details: null,
-    instructions: null,
-    previous_response_id: null,
-    conversation: null,
-    metadata: {},
-    usage: null,
-  };
-}
+const response = (id: string, status: ResponseObject["status"]) =>
+  storedResponse(id, { status, background: true });
 const delta = (text: string) => ({ type: "response.output_text.delta", delta: text });
 const logged = (seq: number, run: string, event: Record<string, unknown>) => ({ seq, run, event });
 const shape = (events: ResponseStreamEvent[]) =>

@@ -1,6 +1,7 @@
 import type { AccessContext, ResponseObject } from "@llama-stack-ts/api";
 import { type Database, ResponseEventsStore, ResponsesStore } from "@llama-stack-ts/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedResponse } from "../helpers/stored-response.ts";
 
 const ALICE: AccessContext = { principal: "alice", enforced: true };
 const BOB: AccessContext = { principal: "bob", enforced: true };
@@ -11,21 +12,12 @@ function response(
   createdAt: number,
   status: ResponseObject["status"] = "completed",
 ): ResponseObject {
-  return {
-    id,
-    object: "response",
-    created_at: createdAt,
+  return storedResponse(id, {
     model,
+    created_at: createdAt,
     status,
     output: [{ type: "message", id: `msg_${id}`, role: "assistant", content: [] }],
-    error: null,
-    incomplete_details: null,
-    instructions: null,
-    previous_response_id: null,
-    conversation: null,
-    metadata: {},
-    usage: null,
-  };
+  });
 }
 
 /** The responses storage contract, run on every database driver (PGlite and `pg`). */
