@@ -384,6 +384,20 @@ describe("agents, sessions and turns", () => {
       ["shield_call", null],
     ]);
     expect(passed.output_message.content).toBe(GREETING);
+
+    // An output shield nobody registered is the client's 404 before any inference, never a 500.
+    const unknown = await createAgent({
+      model: "llama-cpp/greeter",
+      instructions: "",
+      output_shields: ["nope"],
+    });
+    const refusedTurn = await fetch(`${ts.url}${turnPath(unknown, await createSession(unknown))}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ALICE}` },
+      body: JSON.stringify(say("Hi")),
+    });
+    expect(refusedTurn.status).toBe(404);
+    expect(((await refusedTurn.json()) as { error: { message: string } }).error.message).toContain("nope");
   }, 60_000);
 
   it("answers 404 for unknown agents, sessions, turns and steps, 400 for bad input, and hides agents from other principals", async () => {
