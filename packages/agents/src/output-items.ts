@@ -18,13 +18,16 @@ export function outputTextMessage(
 
 /**
  * The refusal a shield's violation makes: its message, and what it flagged (upstream's
- * `(violation type: …)`), so the reader and a later turn both know why.
+ * `(violation type: …)`) or why the check could not run (a shield that failed closed: its model
+ * not downloaded, say), so the reader and a later turn both know why.
  */
 export function refusalText(violation: SafetyViolation, fallback: string): string {
   const type = violation.metadata?.violation_type;
   const flagged = Array.isArray(type) ? type.join(", ") : typeof type === "string" ? type : "";
+  const cause = violation.metadata?.shield_error;
   const message = violation.user_message ?? fallback;
-  return flagged === "" ? message : `${message} (violation type: ${flagged})`;
+  if (flagged !== "") return `${message} (violation type: ${flagged})`;
+  return typeof cause === "string" && cause !== "" ? `${message} (shield error: ${cause})` : message;
 }
 
 /** An assistant message refusing, with the shield's message. */
