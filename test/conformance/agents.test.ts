@@ -1,7 +1,6 @@
-import { chainModelPath } from "@llama-stack-ts/test-fixtures";
 import LlamaStackClient from "llama-stack-client";
-import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GREETING, startAgentsStack, ZOO } from "../helpers/agents-stack.ts";
 import {
   createAgent as createLegacyAgent,
   createSession as createLegacySession,
@@ -9,72 +8,18 @@ import {
   streamTurnPayloads,
   turnPath,
 } from "../helpers/legacy-agents.ts";
-import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
-import { readChatStream } from "../helpers/read-chat-stream.ts";
-import { responsesStackConfig } from "../helpers/responses-stack-config.ts";
-import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
-import { ALICE, BOB, TWO_PRINCIPALS_AUTH } from "../helpers/two-principals.ts";
+import type { TestStack } from "../helpers/start-test-stack.ts";
+import { ALICE, BOB } from "../helpers/two-principals.ts";
 
-// The legacy agents API (/v1/agents, sessions, turns) on top of Responses, and agents served as
-// chat models, against a real server: chain models on inline::llama-cpp that always answer the same
-// text or tool call, the code interpreter as a hosted tool, a keyword shield refusing "password".
-// llama-stack-client 0.7.x has no `agents` resource, so its generic post/get/delete drive the routes
-// (older clients' paths and shapes).
-const GREETING = "Hello! I am a tiny test model.";
-// Over one guard window (about 200 characters) of harmless text, then the word the agent's own
-// output shield refuses.
-const ZOO =
-  "Alpha bravo charlie delta echo foxtrot golf hotel india juliet karma lima mike november oscar papa quebec rover sierra tango uniform victor whiskey yankee, then one two three four five six seven eight nine ten eleven twelve: a zebra.";
+// The legacy agents API (/v1/agents, sessions, turns) on top of Responses, against a real server
+// (see startAgentsStack; agents as chat models are in agent-models.test.ts). llama-stack-client
+// 0.7.x has no `agents` resource, so its generic post/get/delete drive the routes (older clients'
+// paths and shapes).
 let ts: TestStack;
 let client: LlamaStackClient;
-let openai: OpenAI;
 
 beforeAll(async () => {
-  const [greeter, weather, coder, zoo] = await Promise.all([
-    chainModelPath(GREETING),
-    chainModelPath('[get_weather(city="Paris")]'),
-    chainModelPath([{ special: "<|python_tag|>" }, "print(6 * 7)"], { endToken: "eom" }),
-    chainModelPath(ZOO),
-  ]);
-  const base = llamaCppConfig([
-    { model_id: "greeter", source: greeter, chat_format: "llama3_1", context_size: 1024 },
-    { model_id: "weather", source: weather, chat_format: "llama3_2", context_size: 1024 },
-    { model_id: "coder", source: coder, chat_format: "llama3_1", context_size: 2048 },
-    { model_id: "zoo", source: zoo, chat_format: "llama3_1", context_size: 1024 },
-  ]);
-  const config = responsesStackConfig(base, [
-    "inference",
-    "safety",
-    "tool_runtime",
-    "conversations",
-    "responses",
-    "agents",
-  ]);
-  ts = await startTestStack({
-    ...config,
-    providers: {
-      ...config.providers,
-      safety: [
-        ...(config.providers?.safety ?? []),
-        {
-          provider_id: "zoo-keeper",
-          provider_type: "inline::keyword-blocklist",
-          module: "../safety/example-shield/src/keyword-blocklist-shield.ts",
-          config: { words: ["zebra"] },
-        },
-      ],
-    },
-    registered_resources: {
-      shields: [
-        ...(config.registered_resources?.shields ?? []),
-        // Guards no touchpoint of its own: it judges only where an agent names it.
-        { shield_id: "no-zebras", provider_id: "zoo-keeper", params: { touchpoints: ["tool_results"] } },
-      ],
-    },
-    server: { auth: TWO_PRINCIPALS_AUTH },
-  });
-  client = new LlamaStackClient({ baseURL: ts.url, apiKey: ALICE, maxRetries: 0 });
-  openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: ALICE, maxRetries: 0 });
+  ({ ts, client } = await startAgentsStack());
 }, 120_000);
 afterAll(async () => {
   await ts?.close();
@@ -446,107 +391,6 @@ describe("agents, sessions and turns", () => {
     const bobs = (await bob.get("/v1/agents")) as { data: { agent_id: string }[] };
     expect(bobs.data.map((a) => a.agent_id)).not.toContain(agentId);
   });
-});
-
-describe("agents as models", () => {
-  it("lists an agent as agent/<name> and answers chat completions with it, streamed or not", async () => {
-    await createAgent({ model: "llama-cpp/greeter", instructions: "Be brief.", name: "helper" });
-    const models = await openai.models.list();
-    expect(models.data).toContainEqual(
-      expect.objectContaining({
-        id: "agent/helper",
-        custom_metadata: expect.objectContaining({ model_type: "llm", provider_id: "agents" }),
-      }),
-    );
-    expect((await client.models.retrieve("agent/helper")).model_type).toBe("llm");
-
-    const completion = await openai.chat.completions.create({
-      model: "agent/helper",
-      messages: [{ role: "user", content: "Who are you?" }],
-    });
-    expect(completion).toMatchObject({
-      object: "chat.completion",
-      model: "agent/helper",
-      choices: [{ index: 0, message: { role: "assistant", content: GREETING }, finish_reason: "stop" }],
-    });
-
-    const stream = await openai.chat.completions.create({
-      model: "agent/helper",
-      messages: [{ role: "user", content: "Who are you?" }],
-      stream: true,
-      stream_options: { include_usage: true },
-    });
-    const { text, finishes, usage } = await readChatStream(stream);
-    expect(text).toBe(GREETING);
-    expect(finishes).toEqual(["stop"]);
-    expect(usage).toMatchObject({ completion_tokens: 9 });
-    // Another principal has no such model.
-    const bob = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: BOB, maxRetries: 0 });
-    await expect(
-      bob.chat.completions.create({ model: "agent/helper", messages: [{ role: "user", content: "Hi" }] }),
-    ).rejects.toMatchObject({ status: 404 });
-  });
-
-  it("an agent model's output shield ends the answer with content_filter, streamed window by window", async () => {
-    await createAgent({
-      model: "llama-cpp/zoo",
-      instructions: "",
-      name: "zookeeper",
-      output_shields: ["no-zebras"],
-    });
-    const whole = await openai.chat.completions.create({
-      model: "agent/zookeeper",
-      messages: [{ role: "user", content: "Spell it." }],
-    });
-    expect(whole.choices[0]!.finish_reason).toBe("content_filter");
-    expect(whole.choices[0]!.message.content).not.toContain("zebra.");
-
-    const stream = await openai.chat.completions.create({
-      model: "agent/zookeeper",
-      messages: [{ role: "user", content: "Spell it." }],
-      stream: true,
-    });
-    const { text, finishes } = await readChatStream(stream);
-    expect(text.startsWith(ZOO.slice(0, 200))).toBe(true);
-    expect(text).not.toContain("zebra.");
-    expect(text.endsWith(whole.choices[0]!.message.content!)).toBe(true);
-    expect(finishes).toEqual(["content_filter"]);
-  }, 60_000);
-
-  it("runs the agent's server-side tools and returns its client tools' calls as tool_calls", async () => {
-    await createAgent({
-      model: "llama-cpp/coder",
-      instructions: "",
-      name: "calculator",
-      toolgroups: ["builtin::code_interpreter"],
-      max_infer_iters: 2,
-    });
-    const ran = await openai.chat.completions.create({
-      model: "agent/calculator",
-      messages: [{ role: "user", content: "What is 6 times 7?" }],
-    });
-    // The loop ran the interpreter until max_infer_iters; the model never wrote text.
-    expect(ran.choices[0]!.message.content).toBe("");
-
-    await createAgent({
-      model: "llama-cpp/weather",
-      instructions: "",
-      name: "forecaster",
-      client_tools: [
-        { name: "get_weather", input_schema: { type: "object", properties: { city: { type: "string" } } } },
-      ],
-    });
-    const called = await openai.chat.completions.create({
-      model: "agent/forecaster",
-      messages: [{ role: "user", content: "Weather in Paris?" }],
-    });
-    expect(called.choices[0]).toMatchObject({
-      finish_reason: "tool_calls",
-      message: {
-        tool_calls: [{ type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }],
-      },
-    });
-  }, 60_000);
 });
 
 function itemText(item: unknown): string {
