@@ -5,6 +5,7 @@ import { loadavg, totalmem } from "node:os";
 import { defaultParallel, defaultThreads, kvCacheBytesPerToken } from "@llama-stack-ts/inference";
 import { benchModelPath } from "@llama-stack-ts/test-fixtures";
 import { getLlama } from "node-llama-cpp";
+import { benchTables } from "./lib/bench-tables.ts";
 import { startBusyNeighbour } from "./lib/busy-neighbour.ts";
 import { measureBandwidth } from "./lib/memory-bandwidth.ts";
 import { openRawTtft, PROMPT, promptFor, type RawRun, rawDecode, rawPrefill } from "./lib/raw-engine.ts";
@@ -17,16 +18,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // TTFT is small and noisy on a VM: sample it separately, many times, with 1-token answers.
 const TTFT_RUNS = Number(process.env.BENCH_TTFT_RUNS ?? 31);
 const PREFILL_SIZES = (process.env.BENCH_PREFILL ?? "4096,32768").split(",").map(Number);
-const KNOWN_TABLES = ["decode", "busy", "sweep", "concurrency", "prefill", "bandwidth"];
-const TABLES = new Set((process.env.BENCH_TABLES ?? KNOWN_TABLES.join(",")).split(","));
-// Checked before the ~190 MB model is written: a typo should cost a second, not a minute.
-const unknownTables = [...TABLES].filter((table) => !KNOWN_TABLES.includes(table));
-if (unknownTables.length > 0) {
-  console.error(
-    `error: BENCH_TABLES names unknown ${unknownTables.join(", ")}; known: ${KNOWN_TABLES.join(", ")}`,
-  );
-  process.exit(2);
-}
+// Checked before the ~190 MB model is written.
+const TABLES = benchTables(["decode", "busy", "sweep", "concurrency", "prefill", "bandwidth"]);
 // Sequences per model for the concurrency table; "default" is what the server picks by itself.
 const PARALLEL = (process.env.BENCH_PARALLEL ?? "default,1,4").split(",");
 

@@ -3,6 +3,7 @@
 // ours) and a trivial `web_search` tool: what the loop adds per step, TTFT against a chat
 // completion, and how much of each step's prompt the KV cache saves. `pnpm bench:responses` from
 // the repo root; BENCH_TABLES (overhead,ttft,cache), BENCH_CALLS (100), BENCH_TTFT_CALLS (200).
+import { benchTables } from "./lib/bench-tables.ts";
 import { closeJsonAgent } from "./lib/post-json.ts";
 import { printTable } from "./lib/stats.ts";
 import { closeResponseAgent } from "./lib/stream-response.ts";
@@ -13,15 +14,7 @@ import { ttft } from "./responses/ttft.ts";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 100);
 const TTFT_CALLS = Number(process.env.BENCH_TTFT_CALLS ?? 200);
-const KNOWN_TABLES = ["overhead", "ttft", "cache"];
-const TABLES = new Set((process.env.BENCH_TABLES ?? KNOWN_TABLES.join(",")).split(","));
-const unknownTables = [...TABLES].filter((table) => !KNOWN_TABLES.includes(table));
-if (unknownTables.length > 0) {
-  console.error(
-    `error: BENCH_TABLES names unknown ${unknownTables.join(", ")}; known: ${KNOWN_TABLES.join(", ")}`,
-  );
-  process.exit(2);
-}
+const TABLES = benchTables(["overhead", "ttft", "cache"]);
 
 const bench = await startBenchStack();
 const summary: SummaryRow[] = [];

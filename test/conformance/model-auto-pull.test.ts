@@ -7,6 +7,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { llamaCppConfig } from "../helpers/llama-cpp-config.ts";
 import { startTestStack, type TestStack } from "../helpers/start-test-stack.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 // `auto_pull`: a configured model missing on disk downloads in the background after start-up;
 // meanwhile its requests answer 503 with the progress and a retry hint, then it serves. The
@@ -65,18 +66,14 @@ const ask = () =>
     }),
   });
 
-async function poll<T>(attempt: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("gave up waiting");
+/** Tries until `attempt` gives a value. */
+async function poll<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  return (await waitFor(what, attempt, (result) => result !== undefined, 15_000)) as T;
 }
 
 describe("auto_pull", () => {
   it("answers 503 with the download's progress while it runs, then serves the model", async () => {
-    const downloading = await poll(async () => {
+    const downloading = await poll("a model_downloading answer", async () => {
       const response = await ask();
       const body = (await response.json()) as { error?: { code?: string; message: string } };
       return body.error?.code === "model_downloading" ? { response, body } : undefined;
@@ -92,7 +89,7 @@ describe("auto_pull", () => {
       response.end(model.subarray(from, to));
     }
     const openai = new OpenAI({ baseURL: `${ts.url}/v1`, apiKey: "none", maxRetries: 0 });
-    const answer = await poll(() =>
+    const answer = await poll("an answer once downloaded", () =>
       openai.chat.completions
         .create({ model: "llama-cpp/tiny", messages: [{ role: "user", content: "Hi" }], max_tokens: 3 })
         .catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { AccessContext, ResponseObject, ResponseStreamEvent } from "@llama-
 import { type Database, openDatabase, ResponseEventsStore, ResponsesStore } from "@llama-stack-ts/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storedResponse } from "../helpers/stored-response.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 // How a reader follows a background response it does not run: through the event log on a real
 // database (embedded PGlite), switching to the live hub once the run starts on its own process,
@@ -45,11 +46,6 @@ function follow(id: string, hub = new ResponseEventHub(), startingAfter = -1) {
   return { events, done };
 }
 
-async function until(check: () => boolean) {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(check()).toBe(true);
-}
-
 async function queue(id: string) {
   await responses.save({ response: response(id, "queued"), inputItems: [] }, ALICE, { background: true });
 }
@@ -59,7 +55,11 @@ describe("following a background response", () => {
     await queue("resp_f1");
     const reader = follow("resp_f1");
     await log.append("resp_f1", [logged(2, "a", delta("Hel"))]);
-    await until(() => reader.events.length === 3);
+    await waitFor(
+      "3 events",
+      () => reader.events.length,
+      (length) => length === 3,
+    );
     await log.append("resp_f1", [logged(3, "a", delta("lo"))]);
     await responses.update(response("resp_f1", "completed"));
     await log.append("resp_f1", [logged(4, "a", { type: "response.completed", response: {} })]);
@@ -77,7 +77,11 @@ describe("following a background response", () => {
     await queue("resp_f2");
     const hub = new ResponseEventHub();
     const reader = follow("resp_f2", hub);
-    await until(() => reader.events.length === 2);
+    await waitFor(
+      "2 events",
+      () => reader.events.length,
+      (length) => length === 2,
+    );
     hub.open("resp_f2");
     for (const event of [
       { type: "response.created", response: response("resp_f2", "in_progress") },
@@ -97,7 +101,11 @@ describe("following a background response", () => {
     await queue("resp_f3");
     const reader = follow("resp_f3");
     await log.append("resp_f3", [logged(2, "first", delta("Hel"))]);
-    await until(() => reader.events.length === 3);
+    await waitFor(
+      "3 events",
+      () => reader.events.length,
+      (length) => length === 3,
+    );
     // The first run died; the job runner starts it again, from its input, under a new run.
     await log.restart("resp_f3");
     await log.append("resp_f3", [logged(2, "second", delta("Hey")), logged(3, "second", delta(" you"))]);

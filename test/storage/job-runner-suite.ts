@@ -8,6 +8,7 @@ import {
   type JobRunnerOptions,
 } from "@llama-stack-ts/core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sleep, waitFor } from "../helpers/wait-for.ts";
 
 /** Two handles on one database, as two replicas would hold (two pools on PostgreSQL). */
 export interface TwoHandles {
@@ -23,18 +24,6 @@ function deferred<T = void>() {
     resolve = r;
   });
   return { promise, resolve };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await sleep(20);
-  }
 }
 
 /**
