@@ -49,6 +49,8 @@ export function responsesStorageSuite(
         inputItems: input,
       });
       expect(await store.find("resp_a1", BOB)).toBeUndefined();
+      expect(await store.findStatus("resp_a1", ALICE)).toBe("completed");
+      expect(await store.findStatus("resp_a1", BOB)).toBeUndefined();
       expect(await store.delete("resp_a1", BOB)).toBe(false);
       expect(await store.delete("resp_a1", ALICE)).toBe(true);
       expect(await store.find("resp_a1", ALICE)).toBeUndefined();

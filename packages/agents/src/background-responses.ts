@@ -144,9 +144,9 @@ export class BackgroundResponses {
     this.hub.open(id);
     const writer = this.options.events && new ResponseEventWriter(this.options.events, id, logger);
     const watch = setInterval(() => {
-      storage.find(id, payload.access).then(
-        (now) => {
-          if (!now || now.response.status === "cancelled")
+      storage.findStatus(id, payload.access).then(
+        (status) => {
+          if (status === undefined || status === "cancelled")
             controller.abort(new Error("The response was cancelled."));
         },
         (error: unknown) => logger.warn("could not check a background response", { response: id, error }),

@@ -67,12 +67,13 @@ export async function* followBackgroundResponse(options: FollowOptions): AsyncGe
       }
       if (rows.length > 0) continue;
     }
-    const stored = await options.storage.find(queued.id, options.access);
-    if (!stored || !UNFINISHED.has(stored.response.status)) {
+    const status = await options.storage.findStatus(queued.id, options.access);
+    if (status === undefined || !UNFINISHED.has(status)) {
       // Its last events are written just after the response, so give them a moment (a run that
       // was cancelled or died writes no terminal event).
       endedAt ??= Date.now();
       if (logLost || Date.now() - endedAt > LAST_EVENTS_MS) {
+        const stored = await options.storage.find(queued.id, options.access);
         yield storedEnd(stored?.response ?? { ...queued, status: "failed" }, next);
         return;
       }

@@ -20,6 +20,8 @@ export interface ResponsesStorage {
   /** Fails foreground responses not stamped since `staleBefore` (their server died); their ids. */
   failAbandoned(staleBefore: Date, error: { code: string; message: string }): Promise<string[]>;
   find(id: string, access: AccessContext): Promise<StoredResponse | undefined>;
+  /** Only its status, for the readers and runs that poll it (no JSON read). */
+  findStatus(id: string, access: AccessContext): Promise<ResponseObject["status"] | undefined>;
   list(
     access: AccessContext,
     options: { after?: string | undefined; limit: number; order: "asc" | "desc"; model?: string | undefined },

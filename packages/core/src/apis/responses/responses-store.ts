@@ -111,6 +111,15 @@ export class ResponsesStore {
     return { response: row.response as ResponseObject, inputItems: row.inputItems as ConversationItem[] };
   }
 
+  /** Only its status (the mirrored column), for pollers: no JSON is read. */
+  async findStatus(id: string, access: AccessContext): Promise<ResponseObject["status"] | undefined> {
+    const [row] = await this.db
+      .select({ status: responses.status })
+      .from(responses)
+      .where(and(eq(responses.id, id), visibleTo(responses.owner, access)));
+    return row?.status as ResponseObject["status"] | undefined;
+  }
+
   async list(
     access: AccessContext,
     options: ListStoredResponsesOptions,
